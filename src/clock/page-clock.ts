@@ -1,0 +1,140 @@
+/**
+ * The page scheduler behind every relative-time label. Labels tell it when their text next
+ * changes; it keeps one timer, set for the earliest of those moments, and wakes only then.
+ * While the document is hidden it keeps no timer at all; when the page is shown again it wakes
+ * every label whose moment passed, at once.
+ */
+
+/** Something whose display depends on the time, e.g. a `<live-ticker-time>`. */
+export interface ClockSubscriber {
+  /** Called when the moment the subscriber asked for has come; it should refresh and `schedule` again. */
+  clockTick(now: number): void;
+}
+
+/** The clock elements receive through context. A test or story may supply its own. */
+export interface Clock {
+  now(): number;
+  /** Wake `subscriber` at `at` (epoch ms); replaces its earlier request. Infinity cancels. */
+  schedule(subscriber: ClockSubscriber, at: number): void;
+  cancel(subscriber: ClockSubscriber): void;
+}
+
+export interface PageClockOptions {
+  now?: () => number;
+  /** The document whose visibility pauses the clock; none means always visible. */
+  document?: Document | undefined;
+  /** Longest single sleep: bounds how late labels can be after the machine was suspended. */
+  maxSleep?: number;
+}
+
+/** How late a timer may fire and still count as on time; wakes a little after the boundary, never before. */
+const TIMER_SLACK = 20;
+
+export class PageClock implements Clock {
+  /** Timers fired since creation: the figure benchmarks compare. */
+  wakeups = 0;
+  private readonly due = new Map<ClockSubscriber, number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = Infinity;
+  private ticking = false;
+  private readonly nowFn: () => number;
+  private readonly document: Document | undefined;
+  private readonly maxSleep: number;
+
+  constructor(options: PageClockOptions = {}) {
+    this.nowFn = options.now ?? (() => Date.now());
+    this.document = options.document;
+    this.maxSleep = options.maxSleep ?? 5 * 60_000;
+    this.document?.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  now(): number {
+    return this.nowFn();
+  }
+
+  /** How many subscribers are waiting for a moment. */
+  get size(): number {
+    return this.due.size;
+  }
+
+  schedule(subscriber: ClockSubscriber, at: number): void {
+    if (!(at < Infinity)) {
+      this.cancel(subscriber);
+      return;
+    }
+    this.due.set(subscriber, at);
+    if (!this.ticking && at < this.timerAt) this.arm();
+  }
+
+  cancel(subscriber: ClockSubscriber): void {
+    if (!this.due.delete(subscriber)) return;
+    if (this.due.size === 0) this.disarm();
+  }
+
+  /** Stops listening to the document; for clocks made in tests and stories. */
+  dispose(): void {
+    this.disarm();
+    this.due.clear();
+    this.document?.removeEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  private get hidden(): boolean {
+    return this.document?.hidden ?? false;
+  }
+
+  private readonly onVisibilityChange = (): void => {
+    if (this.hidden) this.disarm();
+    else this.wake();
+  };
+
+  /** Ticks every subscriber whose moment has come, then sleeps until the next one. */
+  private wake(): void {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    const now = this.now();
+    const dueNow: ClockSubscriber[] = [];
+    for (const [subscriber, at] of this.due) if (at <= now) dueNow.push(subscriber);
+    this.ticking = true;
+    try {
+      for (const subscriber of dueNow) {
+        this.due.delete(subscriber);
+        try {
+          subscriber.clockTick(now);
+        } catch (error) {
+          // One broken label must not stop the others; report it without throwing on the page.
+          console.error('live-ticker: a clock subscriber failed', error);
+        }
+      }
+    } finally {
+      this.ticking = false;
+    }
+    this.arm();
+  }
+
+  private arm(): void {
+    this.disarm();
+    if (this.hidden || this.due.size === 0) return;
+    let next = Infinity;
+    for (const at of this.due.values()) if (at < next) next = at;
+    const now = this.now();
+    const delay = Math.min(Math.max(0, next - now) + TIMER_SLACK, this.maxSleep);
+    this.timerAt = next;
+    this.timer = setTimeout(() => {
+      this.wakeups++;
+      this.wake();
+    }, delay);
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
+  }
+}
+
+let pageClock: PageClock | undefined;
+
+/** The clock labels use when no ancestor provides one: one per page (per copy of the library). */
+export function defaultClock(): PageClock {
+  return (pageClock ??= new PageClock({ document: globalThis.document }));
+}

@@ -1,0 +1,66 @@
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { TickerItem } from '../../model.js';
+import { formatDateline } from '../../parsers/dateline.js';
+import { safeHttpUrl } from '../../parsers/item.js';
+import { styles } from './live-ticker-item.styles.js';
+
+/**
+ * @summary One news item: dateline, text, an optional link and a live relative-time label.
+ *
+ * @description `<live-ticker>` renders these from its feed through the `item` property. A page can
+ * also write them itself (server-rendered, readable without JavaScript): then the text is the
+ * element's own content and `datetime`, `href` and `item-id` are attributes.
+ *
+ * @slot - The item's text when it is written in the page rather than set through `item`.
+ * @csspart body - The paragraph holding dateline and text.
+ * @csspart link - The link around dateline and text, present only for an http(s) `href`/`url`.
+ * @csspart dateline - The dateline, e.g. "DOHA (ANP/AFP)".
+ * @csspart text - The item's text after the dateline.
+ * @csspart time - The `<live-ticker-time>` label under the text.
+ * @cssprop --live-ticker-link-color - Colour of linked items (default: the text colour).
+ * @cssprop --live-ticker-muted-color - Colour of the time label.
+ * @cssprop --live-ticker-time-font-size - Size of the time label (default 0.8125em).
+ * @cssprop --live-ticker-dateline-weight - Font weight of the dateline.
+ * @cssprop --live-ticker-focus-color - Focus ring colour.
+ */
+export class LiveTickerItem extends LitElement {
+  static override styles = styles;
+
+  /** The item to show, as the store normalised it. Takes precedence over the attributes. */
+  @property({ attribute: false }) item?: TickerItem;
+
+  /** Identity of a server-rendered item, so the live feed can take over from it. */
+  @property({ attribute: 'item-id', reflect: true }) itemId?: string;
+
+  /** Publication time of a server-rendered item (ISO 8601). */
+  @property() datetime?: string;
+
+  /** Link of a server-rendered item; only http(s) URLs become links. */
+  @property() href?: string;
+
+  /** IANA time zone for the label's absolute dates. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  protected override render() {
+    const item = this.item;
+    const url = item ? item.url : safeHttpUrl(this.href, document.baseURI);
+    const datetime = item ? new Date(item.published).toISOString() : this.datetime;
+    const dateline = item ? formatDateline(item.place, item.agencies) : '';
+    const content = item
+      ? html`${dateline ? html`<span part="dateline">${dateline}</span> - ` : nothing}<span part="text">${item.text}</span>`
+      : html`<slot></slot>`;
+    return html`
+      <p part="body">${url ? html`<a part="link" href=${url}>${content}</a>` : content}</p>
+      ${datetime
+        ? html`<live-ticker-time part="time" datetime=${datetime} time-zone=${this.timeZone ?? nothing}></live-ticker-time>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-ticker-item': LiveTickerItem;
+  }
+}

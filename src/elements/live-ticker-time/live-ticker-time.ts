@@ -1,0 +1,101 @@
+import { consume } from '@lit/context';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defaultClock, type Clock, type ClockSubscriber } from '../../clock/page-clock.js';
+import { DEFAULT_THRESHOLD, relativeLabel, type RelativeLabel } from '../../clock/relative-label.js';
+import { clockContext } from '../../context/clock-context.js';
+import { resolveLang } from '../../i18n/lang.js';
+import { parseDuration } from '../shared/duration.js';
+import { styles } from './live-ticker-time.styles.js';
+
+const NO_LABEL: RelativeLabel = { text: '', title: '', nextChangeAt: Infinity };
+
+/**
+ * @summary A relative-time label ("13 minuten geleden") that stays current, usable on its own.
+ *
+ * @description Reads "now" for a minute, then counts minutes, hours and days in the language of
+ * the nearest `lang`, and shows a date past `threshold`. It asks the page clock (from context, or
+ * the page's default) to wake it only when its text changes; it runs no timer of its own. Text
+ * written inside the element shows until it upgrades.
+ *
+ * @csspart time - The `<time>` element holding the label; its `title` is the full date and time.
+ */
+export class LiveTickerTime extends LitElement implements ClockSubscriber {
+  static override styles = styles;
+
+  /** When it happened: an ISO 8601 date-time, e.g. `2026-11-27T12:00:00Z`. */
+  @property() datetime = '';
+
+  /** IANA time zone for absolute dates and the title, e.g. `Europe/Amsterdam`; the reader's own by default. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** Age from which an absolute date is shown, as an ISO 8601 duration (`P7D`, `PT12H`). */
+  @property() threshold = 'P7D';
+
+  /** The clock to read and wake from; provided by an ancestor `<live-ticker>` or set directly. */
+  @consume({ context: clockContext, subscribe: true })
+  @property({ attribute: false })
+  clock?: Clock;
+
+  @state() private label: RelativeLabel = NO_LABEL;
+  private scheduledOn?: Clock;
+  private parsed: { datetime: string; time: number } = { datetime: '', time: Number.NaN };
+
+  /** The `datetime` in epoch ms (NaN when unreadable), parsed once per value. */
+  private get published(): number {
+    if (this.parsed.datetime !== this.datetime) this.parsed = { datetime: this.datetime, time: Date.parse(this.datetime) };
+    return this.parsed.time;
+  }
+
+  private get activeClock(): Clock {
+    return this.clock ?? defaultClock();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.scheduledOn?.cancel(this);
+    this.scheduledOn = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('datetime') || changed.has('timeZone') || changed.has('threshold') || changed.has('clock')) this.refresh();
+  }
+
+  /** Called by the clock when the text changes. */
+  clockTick(now: number): void {
+    this.refresh(now);
+  }
+
+  private refresh(now?: number): void {
+    const clock = this.activeClock;
+    if (this.scheduledOn && this.scheduledOn !== clock) this.scheduledOn.cancel(this);
+    this.scheduledOn = undefined;
+    const label = relativeLabel(this.published, now ?? clock.now(), {
+      lang: resolveLang(this),
+      timeZone: this.timeZone,
+      threshold: parseDuration(this.threshold) ?? DEFAULT_THRESHOLD,
+    });
+    if (label.text !== this.label.text || label.title !== this.label.title) this.label = label;
+    if (this.isConnected && label.nextChangeAt < Infinity) {
+      clock.schedule(this, label.nextChangeAt);
+      this.scheduledOn = clock;
+    }
+  }
+
+  protected override render() {
+    if (!this.label.text) return html`<slot></slot>`;
+    const iso = new Date(this.published).toISOString();
+    return html`<time part="time" datetime=${iso} title=${this.label.title}>${this.label.text}</time>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-ticker-time': LiveTickerTime;
+  }
+}

@@ -1,0 +1,2 @@
+// The script-tag entry: registers every element and exports nothing (no globals).
+import './define.js';

@@ -1,0 +1,18 @@
+// The npm entry: classes, types, sources and parsers. Registers nothing; import 'live-ticker/define' for that.
+export { LiveTicker } from './elements/live-ticker/live-ticker.js';
+export { LiveTickerStatusEvent } from './elements/live-ticker/events.js';
+export { LiveTickerItem } from './elements/live-ticker-item/live-ticker-item.js';
+export { LiveTickerTime } from './elements/live-ticker-time/live-ticker-time.js';
+export { PageClock, defaultClock, type Clock, type ClockSubscriber, type PageClockOptions } from './clock/page-clock.js';
+export { relativeLabel, type LabelOptions, type RelativeLabel } from './clock/relative-label.js';
+export { clockContext } from './context/clock-context.js';
+export { FeedError, type FeedStatus, type FeedUpdate, type SkippedItem, type TickerItem, type TickerItemInput } from './model.js';
+export { parseDateline, formatDateline, type Dateline } from './parsers/dateline.js';
+export { htmlToText } from './parsers/html-text.js';
+export { parseJsonFeed, parseJsonFeedItem, FeedParseError, type ParsedFeed } from './parsers/json-feed.js';
+export { parseFeedDocument } from './parsers/feed-document.js';
+export { toTickerItem, safeHttpUrl } from './parsers/item.js';
+export { pollFeed, retryDelay, parseRetryAfter, POLL_DEFAULTS, type PollOptions } from './sources/poll-feed.js';
+export { sharedFeed, feedUpdates } from './sources/shared-feed.js';
+export { customUpdates, type TickerUpdateInput } from './sources/custom-source.js';
+export { foldSource, mergeSources, initialSourceState, type SourceState, type TickerState } from './store/store.js';

@@ -1,0 +1,67 @@
+/** One news item, normalised from whatever feed format it came in. Times are epoch milliseconds. */
+export interface TickerItem {
+  /** Stable identity across updates; upserts and deletions match on it. */
+  readonly id: string;
+  /** When the item was first published (epoch ms). */
+  readonly published: number;
+  /** When this version was last modified (epoch ms); a newer version replaces an older one. */
+  readonly updated?: number;
+  /** The dateline place, e.g. "CRANS-MONTANA". */
+  readonly place?: string;
+  /** The agencies of the dateline, e.g. ["ANP", "AFP"]. */
+  readonly agencies: readonly string[];
+  /** Plain text of the item, without its dateline. */
+  readonly text: string;
+  /** An optional title (some feeds carry one besides the text). */
+  readonly title?: string;
+  /** Link to the full story; only ever an absolute http(s) URL. */
+  readonly url?: string;
+  /** The feed the item came from (its URL, or a developer's name for a custom source). */
+  readonly source?: string;
+}
+
+/** An item as a developer may hand it in: times as Date, ISO string or epoch ms. */
+export interface TickerItemInput {
+  id: string | number;
+  published: Date | string | number;
+  updated?: Date | string | number;
+  place?: string;
+  agencies?: readonly string[];
+  text: string;
+  title?: string;
+  url?: string;
+}
+
+/** Why an item in a feed was left out. */
+export interface SkippedItem {
+  readonly index: number;
+  readonly id?: string;
+  readonly reason: string;
+}
+
+export type FeedStatus = 'connecting' | 'live' | 'stale' | 'error';
+
+/** What a source tells the store. Sources never error: failures arrive as `status` updates. */
+export type FeedUpdate =
+  /** The full current document of a polled feed: replaces what that source said before. */
+  | { readonly kind: 'snapshot'; readonly source: string; readonly items: readonly TickerItem[]; readonly skipped?: readonly SkippedItem[] }
+  /** Items to insert or replace by id. */
+  | { readonly kind: 'upsert'; readonly source: string; readonly items: readonly TickerItem[] }
+  /** Items to remove by id. */
+  | { readonly kind: 'delete'; readonly source: string; readonly ids: readonly string[] }
+  /** The source's connection state changed. */
+  | { readonly kind: 'status'; readonly source: string; readonly status: 'connecting' | 'live' | 'error'; readonly error?: FeedError };
+
+export type FeedErrorKind = 'network' | 'http' | 'timeout' | 'parse' | 'source';
+
+/** A failure of a feed, carried as data (never thrown at the host page). */
+export class FeedError extends Error {
+  override readonly name = 'FeedError';
+  constructor(
+    readonly kind: FeedErrorKind,
+    message: string,
+    readonly details: { readonly url?: string; readonly status?: number; readonly retryAfterMs?: number; readonly cause?: unknown } = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,64 @@
+import { distinctUntilChanged, finalize, Observable, of, scan, shareReplay, startWith, tap } from 'rxjs';
+import { FeedError, type FeedUpdate } from '../model.js';
+import { foldSource, initialSourceState, type SourceState } from '../store/store.js';
+import { pollFeed, type PollOptions } from './poll-feed.js';
+
+/** The Observable of updates for a feed URL. Polled documents today; streams join here. */
+export function feedUpdates(url: string, options?: PollOptions): Observable<FeedUpdate> {
+  return pollFeed(url, options);
+}
+
+/** The store state of one source, with one clear console warning per failure episode. */
+export function sourceState(source: string, updates: Observable<FeedUpdate>): Observable<SourceState> {
+  const initial = initialSourceState(source);
+  let warned = false;
+  let reportedSkips: SourceState['skipped'] | undefined;
+  return updates.pipe(
+    scan((state, update) => foldSource(state, update), initial),
+    startWith(initial),
+    distinctUntilChanged(),
+    tap((state) => {
+      if ((state.status === 'error' || state.status === 'stale') && !warned) {
+        warned = true;
+        const shown = state.items.length ? `keeping the ${state.items.length} items shown` : 'nothing to show yet';
+        console.warn(`live-ticker: ${state.error?.message ?? `${source} failed`}; ${shown}, retrying.`);
+      } else if (state.status === 'live') warned = false;
+      if (state.skipped.length && state.skipped !== reportedSkips) {
+        reportedSkips = state.skipped;
+        const reasons = state.skipped.slice(0, 3).map((skip) => `#${skip.index}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
+        console.warn(`live-ticker: ${source}: skipped ${state.skipped.length} item(s) — ${reasons.join('; ')}`);
+      }
+    }),
+  );
+}
+
+const shared = new Map<string, Observable<SourceState>>();
+
+/**
+ * One request loop per feed URL per page, however many elements show it: the first subscriber
+ * starts it, later ones get the current state at once, and the last one to leave stops it.
+ */
+export function sharedFeed(url: string): Observable<SourceState> {
+  let key: string;
+  try {
+    key = new URL(url, globalThis.document?.baseURI).href;
+  } catch {
+    const error = new FeedError('source', `live-ticker: "${url}" is not a valid feed URL`);
+    console.warn(error.message);
+    return of({ ...initialSourceState(url), status: 'error', error });
+  }
+  let state$ = shared.get(key);
+  if (!state$) {
+    state$ = sourceState(key, feedUpdates(key)).pipe(
+      finalize(() => shared.delete(key)),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    shared.set(key, state$);
+  }
+  return state$;
+}
+
+/** Feed URLs currently running, for tests and diagnostics. */
+export function activeFeeds(): string[] {
+  return [...shared.keys()];
+}
