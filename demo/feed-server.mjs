@@ -177,7 +177,8 @@ export function createFeedServer(options = {}) {
   }
 
   /**
-   * Answers a request if it is for the feed server; returns false to pass it on.
+   * Answers a request if it is for the feed server: true, or a promise of true for one that
+   * finishes later. Returns false to pass the request on.
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    */
@@ -188,7 +189,7 @@ export function createFeedServer(options = {}) {
     if (req.method === 'OPTIONS') {
       send(res, 204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
     } else if (route === 'control' && req.method === 'POST') {
-      void control(name, req, res);
+      return control(name, req, res).then(() => true);
     } else if (route === 'stats') {
       send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify(channel(name).stats));
     } else if (route === 'feed.json' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -209,7 +210,7 @@ export function demoFeedServer() {
   const install = (server) => {
     server.middlewares.use((req, res, next) => {
       if (req.url === '/' || req.url?.startsWith('/?')) req.url = `/demo/${req.url.slice(1)}`;
-      if (!feeds.handle(req, res)) next();
+      if (feeds.handle(req, res) === false) next();
     });
   };
   return { name: 'live-ticker-demo-feed', configureServer: install, configurePreviewServer: install };

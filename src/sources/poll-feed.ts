@@ -5,7 +5,6 @@ import {
   expand,
   fromEvent,
   map,
-  mergeMap,
   NEVER,
   Observable,
   of,
@@ -156,16 +155,14 @@ export function pollFeed(url: string, options: PollOptions = {}): Observable<Fee
       return retryDelay(failures, { retryBase, retryMax }, random(), outcome.error.details.retryAfterMs);
     };
 
-    let failing = false;
+    // A successful poll that found nothing new still reports `live`: the store ignores it when it
+    // was live already, and it tells a block that was stale that it is current again.
     return after(0).pipe(
       switchMap(request),
       expand((outcome) => after(nextDelay(outcome)).pipe(switchMap(request))),
-      mergeMap((outcome): FeedUpdate[] => {
-        const wasFailing = failing;
-        failing = !outcome.ok;
-        if (!outcome.ok) return [{ kind: 'status', source: url, status: 'error', error: outcome.error }];
-        if (outcome.update) return [outcome.update];
-        return wasFailing ? [{ kind: 'status', source: url, status: 'live' }] : [];
+      map((outcome): FeedUpdate => {
+        if (!outcome.ok) return { kind: 'status', source: url, status: 'error', error: outcome.error };
+        return outcome.update ?? { kind: 'status', source: url, status: 'live' };
       }),
       startWith<FeedUpdate>({ kind: 'status', source: url, status: 'connecting' }),
     );

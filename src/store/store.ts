@@ -80,7 +80,10 @@ export function foldSource(state: SourceState, update: FeedUpdate, limit = MAX_S
       if (update.status === 'error') {
         return { ...state, status: state.loaded ? 'stale' : 'error', error: update.error };
       }
-      if (update.status === 'live') return { ...state, status: 'live', loaded: true, error: undefined };
+      if (update.status === 'live') {
+        // Unchanged state keeps its identity, so an unchanged feed causes no re-render.
+        return state.status === 'live' && state.loaded && !state.error ? state : { ...state, status: 'live', loaded: true, error: undefined };
+      }
       return { ...state, status: state.loaded ? state.status : 'connecting' };
   }
 }

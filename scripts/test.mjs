@@ -1,0 +1,45 @@
+// @ts-check
+/**
+ * `npm test`: every test. Browser tests (web-test-runner in headless Chromium), then the
+ * end-to-end tests (the demo served by Vite, driven by Playwright). Ends with one line
+ * "N passed, N failed" over both.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureChrome } from './chrome.mjs';
+
+const only = process.argv[2];
+process.env.CHROME_PATH = ensureChrome();
+let passed = 0;
+let failed = 0;
+let ok = true;
+
+if (only !== '--e2e-only') {
+  const counts = join(mkdtempSync(join(tmpdir(), 'live-ticker-')), 'wtr.json');
+  const run = spawnSync('node_modules/.bin/web-test-runner', ['--config', 'web-test-runner.config.mjs'], {
+    stdio: 'inherit',
+    env: { ...process.env, WTR_COUNTS: counts },
+  });
+  ok &&= run.status === 0;
+  try {
+    const result = JSON.parse(readFileSync(counts, 'utf8'));
+    passed += result.passed;
+    failed += result.failed;
+  } catch {
+    failed++;
+  }
+}
+
+if (only !== '--browser-only') {
+  const files = readdirSync('test/e2e').filter((file) => file.endsWith('.e2e.mjs')).map((file) => join('test/e2e', file));
+  const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  process.stdout.write(run.stdout);
+  ok &&= run.status === 0;
+  passed += Number(/^(?:#|ℹ) pass (\d+)/m.exec(run.stdout)?.[1] ?? 0);
+  failed += Number(/^(?:#|ℹ) fail (\d+)/m.exec(run.stdout)?.[1] ?? (run.status === 0 ? 0 : 1));
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

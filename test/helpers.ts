@@ -1,0 +1,77 @@
+import type { SinonFakeTimers, SinonStatic } from 'sinon';
+
+/** Each test gets its own channel on the demo feed server, so tests never share state. */
+let channels = 0;
+export function uniqueChannel(prefix = 't'): string {
+  channels++;
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${channels}`;
+}
+
+export const feedUrl = (channel: string) => `/feeds/${channel}/feed.json`;
+
+/** Sends a command to the demo feed server (reset, publish, delete, fail). */
+export async function control(channel: string, command: Record<string, unknown>): Promise<{ now: number; items: number }> {
+  const response = await fetch(`/feeds/${channel}/control`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(command),
+  });
+  if (!response.ok) throw new Error(`control failed: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+export interface FeedStats {
+  requests: number;
+  ok: number;
+  notModified: number;
+  failed: number;
+}
+
+export async function stats(channel: string): Promise<FeedStats> {
+  return (await fetch(`/feeds/${channel}/stats`, { cache: 'no-store' })).json();
+}
+
+/** Pretends the tab is hidden or shown, as the browser does: `document.hidden` plus a `visibilitychange` event. */
+export function setHidden(hidden: boolean): void {
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+export function restoreVisibility(): void {
+  delete (document as { hidden?: boolean }).hidden;
+  delete (document as { visibilityState?: string }).visibilityState;
+}
+
+/** Fake timers for what the library schedules (Date, setTimeout, setInterval); promises and the network stay real. */
+export async function fakeTime(sinon: SinonStatic, now: number): Promise<SinonFakeTimers> {
+  return sinon.useFakeTimers({ now, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+}
+
+/** The visible text of an element's shadow root, white space folded. */
+export function shadowText(element: Element): string {
+  return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The label texts of every item in a ticker, in order. */
+export function labels(ticker: Element): string[] {
+  return [...(ticker.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])].map((item) =>
+    shadowText(item.shadowRoot!.querySelector('live-ticker-time')!),
+  );
+}
+
+/** The item texts (dateline and text) of every item in a ticker, in order. */
+export function itemTexts(ticker: Element): string[] {
+  return [...(ticker.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])].map((item) =>
+    (item.shadowRoot!.querySelector('[part="body"]')!.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  );
+}
+
+/** Waits until a ticker, its items and their labels have all rendered. */
+export async function settled(ticker: Element & { updateComplete: Promise<unknown> }): Promise<void> {
+  await ticker.updateComplete;
+  const items = [...(ticker.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])] as (Element & { updateComplete: Promise<unknown> })[];
+  await Promise.all(items.map((item) => item.updateComplete));
+  const times = items.map((item) => item.shadowRoot!.querySelector('live-ticker-time') as unknown as { updateComplete: Promise<unknown> });
+  await Promise.all(times.map((time) => time.updateComplete));
+}

@@ -1,0 +1,251 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { Subject } from 'rxjs';
+import sinon from 'sinon';
+import '../src/define.js';
+import { PageClock } from '../src/clock/page-clock.js';
+import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
+import { LiveTickerStatusEvent } from '../src/elements/live-ticker/events.js';
+import type { TickerItemInput } from '../src/model.js';
+import type { TickerUpdateInput } from '../src/sources/custom-source.js';
+import { activeFeeds } from '../src/sources/shared-feed.js';
+import { control, fakeTime, feedUrl, itemTexts, labels, restoreVisibility, setHidden, settled, shadowText, stats, uniqueChannel } from './helpers.js';
+
+const T = Date.UTC(2026, 10, 27, 12, 0, 20);
+const minutesAgo = (minutes: number) => new Date(T - minutes * 60_000).toISOString();
+const SEED_LABELS = ['13 minuten geleden', '14 minuten geleden', '16 minuten geleden', '18 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden'];
+
+async function nextStatus(ticker: LiveTicker, status: string): Promise<LiveTickerStatusEvent> {
+  for (;;) {
+    const event = (await oneEvent(ticker, 'live-ticker-status')) as LiveTickerStatusEvent;
+    if (event.status === status) return event;
+  }
+}
+
+describe('<live-ticker> with a developer Observable', () => {
+  let source: Subject<TickerUpdateInput>;
+  let clock: PageClock;
+
+  beforeEach(() => {
+    source = new Subject();
+    clock = new PageClock({ now: () => T });
+  });
+  afterEach(() => clock.dispose());
+
+  const mount = (attributes = html``) =>
+    fixture<LiveTicker>(html`<live-ticker lang="nl" heading="Meer uit Buitenland" .source=${source} .clock=${clock}>${attributes}</live-ticker>`);
+
+  const items: TickerItemInput[] = [
+    { id: 'b', published: minutesAgo(14), text: 'WENEN (ANP) - De directeur', url: 'https://example.org/b' },
+    { id: 'a', published: minutesAgo(13), text: 'DOHA (ANP/AFP) - Qatar heeft', url: 'javascript:alert(1)' },
+    { id: 'c', published: minutesAgo(64), text: 'CRANS-MONTANA (ANP/AFP) - De burgemeester' },
+  ];
+
+  it('says it is loading until the source speaks, in the page language', async () => {
+    const ticker = await mount();
+    expect(ticker.status).to.equal('connecting');
+    expect(shadowText(ticker)).to.contain('Meer uit Buitenland').and.contain('Het laatste nieuws wordt geladen');
+  });
+
+  it('renders items newest first with dateline, text, link and label', async () => {
+    const ticker = await mount();
+    source.next(items);
+    await settled(ticker);
+    expect(itemTexts(ticker)).to.deep.equal(['DOHA (ANP/AFP) - Qatar heeft', 'WENEN (ANP) - De directeur', 'CRANS-MONTANA (ANP/AFP) - De burgemeester']);
+    expect(labels(ticker)).to.deep.equal(['13 minuten geleden', '14 minuten geleden', '1 uur geleden']);
+    const links = [...ticker.shadowRoot!.querySelectorAll('live-ticker-item')].map((item) => item.shadowRoot!.querySelector('a')?.href ?? null);
+    expect(links).to.deep.equal([null, 'https://example.org/b', null]);
+    expect(ticker.status).to.equal('live');
+  });
+
+  it('shows at most max-items', async () => {
+    const ticker = await mount();
+    ticker.maxItems = 2;
+    source.next(items);
+    await ticker.updateComplete;
+    expect(itemTexts(ticker)).to.have.length(2);
+  });
+
+  it('upserts, deletes and keeps order as updates arrive', async () => {
+    const ticker = await mount();
+    source.next(items);
+    source.next({ kind: 'upsert', items: [{ id: 'c', published: minutesAgo(1), text: 'LUIK (ANP/BELGA) - Bijgewerkt' }] });
+    source.next({ kind: 'delete', ids: ['b'] });
+    await ticker.updateComplete;
+    expect(itemTexts(ticker)).to.deep.equal(['LUIK (ANP/BELGA) - Bijgewerkt', 'DOHA (ANP/AFP) - Qatar heeft']);
+  });
+
+  it('renders hostile text as text', async () => {
+    const ticker = await mount();
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    source.next([{ id: 'x', published: minutesAgo(1), text: hostile }]);
+    await ticker.updateComplete;
+    const item = ticker.shadowRoot!.querySelector('live-ticker-item')!;
+    expect(item.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect(item.shadowRoot!.querySelector('[part="text"]')!.textContent).to.equal(hostile);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('says so when there is nothing yet', async () => {
+    const ticker = await mount();
+    source.next([]);
+    await ticker.updateComplete;
+    expect(shadowText(ticker)).to.contain('Nog geen berichten');
+  });
+
+  it('shows a clear message when the source fails before anything loaded', async () => {
+    const warn = sinon.stub(console, 'warn');
+    const ticker = await mount();
+    const event = nextStatus(ticker, 'error');
+    source.error(new Error('boom'));
+    expect((await event).error?.message).to.contain('boom');
+    warn.restore();
+    await ticker.updateComplete;
+    expect(shadowText(ticker)).to.contain('Het nieuws kon niet worden geladen');
+    expect(warn.callCount).to.equal(1);
+  });
+
+  it('keeps every item and says it is not current when the source fails later', async () => {
+    const warn = sinon.stub(console, 'warn');
+    const ticker = await mount();
+    source.next(items);
+    await ticker.updateComplete;
+    source.error(new Error('connection lost'));
+    await ticker.updateComplete;
+    warn.restore();
+    expect(ticker.status).to.equal('stale');
+    expect(ticker.getAttribute('status')).to.equal('stale');
+    expect(itemTexts(ticker)).to.have.length(3);
+    expect(shadowText(ticker)).to.contain('Niet actueel');
+  });
+
+  it('speaks English on an English page', async () => {
+    const ticker = await fixture<LiveTicker>(html`<div lang="en"><live-ticker .source=${source}></live-ticker></div>`).then((div) => div.querySelector('live-ticker')!);
+    expect(shadowText(ticker)).to.contain('Latest news').and.contain('Loading the latest news');
+  });
+
+  it('provides its clock to the labels inside', async () => {
+    const ticker = await mount();
+    source.next(items);
+    await ticker.updateComplete;
+    const time = ticker.shadowRoot!.querySelector('live-ticker-item')!.shadowRoot!.querySelector('live-ticker-time')!;
+    expect(time.clock).to.equal(clock);
+    expect(clock.size).to.equal(3);
+  });
+
+  it('shows server-rendered items until the source delivers, then takes over', async () => {
+    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${source} .clock=${clock}>
+      <live-ticker-item item-id="a" datetime=${minutesAgo(13)} href="https://example.org/a">DOHA (ANP/AFP) - Server</live-ticker-item>
+    </live-ticker>`);
+    const slot = ticker.shadowRoot!.querySelector<HTMLSlotElement>('slot:not([name])')!;
+    expect(slot.assignedElements()).to.have.length(1);
+    expect(shadowText(ticker)).to.not.contain('geladen');
+    const serverItem = ticker.querySelector('live-ticker-item')!;
+    expect(serverItem.shadowRoot!.querySelector('a')!.href).to.equal('https://example.org/a');
+    source.next(items);
+    await ticker.updateComplete;
+    expect(ticker.shadowRoot!.querySelector('slot:not([name])')).to.equal(null);
+    expect(itemTexts(ticker)).to.have.length(3);
+  });
+});
+
+describe('<live-ticker feed-url> against the demo feed server', () => {
+  let time: sinon.SinonFakeTimers;
+  let channel: string;
+
+  beforeEach(async () => {
+    channel = uniqueChannel('ticker');
+    await control(channel, { reset: { now: T, publishEvery: 0 } });
+    time = await fakeTime(sinon, T);
+    sinon.stub(Math, 'random').returns(0.5);
+  });
+  afterEach(() => {
+    sinon.restore();
+    time.restore();
+    restoreVisibility();
+  });
+
+  async function mountLoaded(): Promise<LiveTicker> {
+    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" heading="Meer uit Buitenland" feed-url=${feedUrl(channel)}></live-ticker>`);
+    const live = nextStatus(ticker, 'live');
+    await time.tickAsync(0);
+    await live;
+    await ticker.updateComplete;
+    return ticker;
+  }
+
+  it('shows the seed items with the seed labels', async () => {
+    const ticker = await mountLoaded();
+    expect(labels(ticker)).to.deep.equal(SEED_LABELS);
+    expect(itemTexts(ticker)[0]).to.match(/^DOHA \(ANP\/AFP\) - Qatar heeft 313 mensen/);
+    expect(itemTexts(ticker)[4]).to.match(/^CRANS-MONTANA \(ANP\/AFP\) - De burgemeester/);
+  });
+
+  it('moves every label on at the minute boundary', async () => {
+    const ticker = await mountLoaded();
+    await time.tickAsync(40_000 - 1); // 12:00:59.999
+    await settled(ticker);
+    expect(labels(ticker)[0]).to.equal('13 minuten geleden');
+    await time.tickAsync(1000);
+    await settled(ticker);
+    expect(labels(ticker)).to.deep.equal(['14 minuten geleden', '15 minuten geleden', '17 minuten geleden', '19 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden']);
+  });
+
+  it('shares one request loop between blocks showing the same feed', async () => {
+    const fetchSpy = sinon.spy(window, 'fetch');
+    try {
+      const [first, second] = await Promise.all([
+        fixture<LiveTicker>(html`<live-ticker feed-url=${feedUrl(channel)}></live-ticker>`),
+        fixture<LiveTicker>(html`<live-ticker feed-url=${feedUrl(channel)}></live-ticker>`),
+      ]);
+      const live = Promise.all([nextStatus(first!, 'live'), nextStatus(second!, 'live')]);
+      await time.tickAsync(0);
+      await live;
+      expect(fetchSpy.callCount).to.equal(1);
+      expect(activeFeeds().filter((url) => url.includes(channel))).to.have.length(1);
+    } finally {
+      fetchSpy.restore();
+    }
+  });
+
+  it('releases requests and timers when removed', async () => {
+    const ticker = await mountLoaded();
+    expect(time.countTimers()).to.be.greaterThan(0);
+    ticker.remove();
+    expect(activeFeeds().filter((url) => url.includes(channel))).to.deep.equal([]);
+    expect(time.countTimers()).to.equal(0);
+  });
+
+  it('runs no timer while the tab is hidden', async () => {
+    const ticker = await mountLoaded();
+    setHidden(true);
+    expect(time.countTimers()).to.equal(0);
+    const before = await stats(channel);
+    await time.tickAsync(30 * 60_000);
+    expect((await stats(channel)).requests).to.equal(before.requests);
+    setHidden(false);
+    await settled(ticker);
+    expect(labels(ticker)[0]).to.equal('43 minuten geleden');
+  });
+
+  it('keeps the items and says it is not current when the feed fails, then recovers', async () => {
+    const warn = sinon.stub(console, 'warn');
+    try {
+      const ticker = await mountLoaded();
+      await control(channel, { fail: { status: 500 } });
+      const stale = nextStatus(ticker, 'stale');
+      await time.tickAsync(30_000); // the poll interval (jitter fixed at its middle)
+      expect((await stale).error?.details.status).to.equal(500);
+      await ticker.updateComplete;
+      expect(labels(ticker)).to.have.length(7);
+      expect(shadowText(ticker)).to.contain('Niet actueel');
+      expect(warn.callCount).to.equal(1);
+      const live = nextStatus(ticker, 'live');
+      await time.tickAsync(1_000); // the first retry: full jitter at its middle, floored at 1 s
+      await live;
+      await ticker.updateComplete;
+      expect(shadowText(ticker)).to.not.contain('Niet actueel');
+    } finally {
+      warn.restore();
+    }
+  });
+});
