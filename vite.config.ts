@@ -4,6 +4,8 @@ import { demoFeedServer } from './demo/feed-server.mjs';
 // `npm start` serves the demo with its feed server; `npm run build` writes the one-file embed.
 export default defineConfig({
   plugins: [demoFeedServer()],
+  // RxJS's ES2015 build: the default ES5 one brings tslib helpers and down-levelled classes.
+  resolve: { conditions: ['es2015', 'module', 'browser', 'production', 'default'] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {

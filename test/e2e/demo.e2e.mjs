@@ -1,0 +1,119 @@
+// @ts-check
+/**
+ * End to end: `npm start`'s demo, served by Vite with its feed server, opened in Chromium and
+ * driven in virtual time (Playwright's clock) so the labels are exact.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
+
+const T = Date.parse('2026-11-27T12:00:20Z');
+const SEED_LABELS = ['13 minuten geleden', '14 minuten geleden', '16 minuten geleden', '18 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden'];
+const SEED_DATELINES = ['DOHA (ANP/AFP)', 'WENEN (ANP)', 'LUIK (ANP/BELGA)', 'BRUSSEL (ANP)', 'CRANS-MONTANA (ANP/AFP)', 'ISTANBUL (ANP/AFP/DPA)', 'BRUSSEL (ANP)'];
+
+/** @returns {Promise<number>} */
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/** Starts `vite` as `npm start` does and resolves with its origin once it is ready. */
+async function startDemo() {
+  const port = await freePort();
+  const vite = spawn('node_modules/.bin/vite', ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    vite.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes(`127.0.0.1:${port}`)) resolve(undefined);
+    });
+    vite.stderr.on('data', (chunk) => (output += chunk));
+    vite.once('exit', (code) => reject(new Error(`vite exited (${code}): ${output}`)));
+  });
+  return { vite, origin: `http://127.0.0.1:${port}` };
+}
+
+describe('the demo (npm start)', () => {
+  /** @type {import('node:child_process').ChildProcess} */
+  let vite;
+  /** @type {string} */
+  let origin;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+  /** @type {string[]} */
+  const problems = [];
+
+  /** @param {object} command */
+  const control = async (command) => {
+    const response = await fetch(`${origin}/feeds/buitenland/control`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(command) });
+    assert.equal(response.status, 200, await response.text());
+  };
+  const labels = () => page.locator('live-ticker-item live-ticker-time time').allTextContents();
+  const datelines = () => page.locator('live-ticker-item [part="dateline"]').allTextContents();
+
+  before(async () => {
+    ({ vite, origin } = await startDemo());
+    browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
+    page = await browser.newPage();
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') {
+        if (!message.text().includes('Lit is in dev mode')) problems.push(`${message.type()}: ${message.text()}`);
+      }
+    });
+    await control({ reset: { now: T } });
+    await page.clock.install({ time: T });
+    await page.goto(`${origin}/`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    vite?.kill();
+  });
+
+  it('shows the seed article and the "Meer uit Buitenland" block', async () => {
+    assert.equal(await page.locator('h1').textContent(), 'Poetin op zeer zeldzaam bezoek in Noord-Korea');
+    await page.locator('live-ticker [part="heading"]').waitFor();
+    assert.equal((await page.locator('live-ticker [part="heading"]').textContent())?.trim(), 'Meer uit Buitenland');
+  });
+
+  it('lists the seven seed items, in order, with the seed labels', async () => {
+    await page.locator('live-ticker-item').nth(6).waitFor();
+    assert.deepEqual(await datelines(), SEED_DATELINES);
+    assert.deepEqual(await labels(), SEED_LABELS);
+    const first = await page.locator('live-ticker-item [part="text"]').first().textContent();
+    assert.match(first ?? '', /^Qatar heeft 313 mensen gearresteerd/);
+  });
+
+  it('moves every label on at the minute boundary', async () => {
+    await page.clock.runFor(39_000); // 12:00:59
+    assert.deepEqual(await labels(), SEED_LABELS);
+    await page.clock.runFor(2_000); // 12:01:01
+    assert.deepEqual(await labels(), ['14 minuten geleden', '15 minuten geleden', '17 minuten geleden', '19 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden']);
+  });
+
+  it('shows a newly published item at the top on the next poll', async () => {
+    await control({ publish: { id: 'e2e-new', text: 'GENÈVE (ANP/AFP) - Een nieuw bericht uit de test.', published: new Date(T + 41_000).toISOString() } });
+    await page.clock.runFor(40_000); // past the longest jittered poll interval (36 s)
+    await page.locator('live-ticker-item').filter({ hasText: 'Een nieuw bericht uit de test.' }).waitFor();
+    assert.equal((await datelines())[0], 'GENÈVE (ANP/AFP)');
+    assert.equal((await labels())[0], 'nu'); // published 40 s ago (virtual time)
+    assert.equal(await page.locator('live-ticker-item').count(), 7);
+  });
+
+  it('logged no error or warning', () => {
+    assert.deepEqual(problems, []);
+  });
+});
