@@ -1,0 +1,12 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-a11y'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true },
+  // Storybook merges vite.config.ts; its library build settings are for `npm run build` only.
+  viteFinal: (config) => ({ ...config, build: { ...config.build, lib: false } }),
+};
+
+export default config;
