@@ -1,12 +1,14 @@
 import type { ItemContext } from './item.js';
 import { FeedParseError, parseJsonFeed, type ParsedFeed } from './json-feed.js';
+import { parseAtom, parseRss } from './syndication.js';
+import { parseXml, XmlError } from './xml.js';
 
 /**
- * Any feed document, told apart by its content (a Content-Type is often wrong on real servers).
- * JSON Feed today; RSS and Atom join here.
+ * Any feed document — JSON Feed, RSS or Atom — told apart by its content: servers often send
+ * feeds with a wrong or generic Content-Type.
  */
 export function parseFeedDocument(body: string, context: ItemContext = {}): ParsedFeed {
-  const start = body.trimStart();
+  const start = body.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{')) {
     let json: unknown;
     try {
@@ -16,6 +18,16 @@ export function parseFeedDocument(body: string, context: ItemContext = {}): Pars
     }
     return parseJsonFeed(json, context);
   }
-  if (start.startsWith('<')) throw new FeedParseError('XML feeds (RSS, Atom) are not supported yet');
-  throw new FeedParseError(start === '' ? 'empty response' : 'not a feed document');
+  if (start.startsWith('<')) {
+    let root;
+    try {
+      root = parseXml(start);
+    } catch (error) {
+      throw new FeedParseError(`malformed XML: ${(error as XmlError).message}`);
+    }
+    if (root.local === 'rss' || root.local === 'RDF') return parseRss(root, context);
+    if (root.local === 'feed') return parseAtom(root, context);
+    throw new FeedParseError(`not a feed: the document is <${root.name}>`);
+  }
+  throw new FeedParseError(start === '' ? 'empty response' : 'not a feed document (JSON Feed, RSS or Atom)');
 }
