@@ -19,6 +19,7 @@ export class XmlError extends Error {
   override readonly name = 'XmlError';
 }
 
+const MAX_DEPTH = 64;
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
@@ -91,7 +92,8 @@ export function parseXml(text: string): XmlElement {
       } else {
         const child = element(name, rawAttributes);
         top.children.push(child);
-        if (!selfClosing) stack.push(child);
+        // Past a sane depth, content stays in the current element: hostile nesting must not overflow the stack.
+        if (!selfClosing && stack.length < MAX_DEPTH) stack.push(child);
       }
     }
   }
