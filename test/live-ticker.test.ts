@@ -7,11 +7,14 @@ import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import { LiveTickerStatusEvent } from '../src/elements/live-ticker/events.js';
 import type { TickerItemInput } from '../src/model.js';
 import type { TickerUpdateInput } from '../src/sources/custom-source.js';
+import { FEED_DEFAULTS } from '../src/sources/reconnect.js';
 import { activeFeeds } from '../src/sources/shared-feed.js';
 import { control, fakeTime, feedUrl, itemTexts, labels, restoreVisibility, setHidden, settled, shadowText, stats, uniqueChannel } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const minutesAgo = (minutes: number) => new Date(T - minutes * 60_000).toISOString();
+/** The first request waits half the start jitter (Math.random is fixed at 0.5 in these tests). */
+const START = FEED_DEFAULTS.startJitter / 2;
 const SEED_LABELS = ['13 minuten geleden', '14 minuten geleden', '16 minuten geleden', '18 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden'];
 
 async function nextStatus(ticker: LiveTicker, status: string): Promise<LiveTickerStatusEvent> {
@@ -167,7 +170,7 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
   async function mountLoaded(): Promise<LiveTicker> {
     const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" heading="Meer uit Buitenland" feed-url=${feedUrl(channel)}></live-ticker>`);
     const live = nextStatus(ticker, 'live');
-    await time.tickAsync(0);
+    await time.tickAsync(START);
     await live;
     await ticker.updateComplete;
     return ticker;
@@ -182,7 +185,7 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
 
   it('moves every label on at the minute boundary', async () => {
     const ticker = await mountLoaded();
-    await time.tickAsync(40_000 - 1); // 12:00:59.999
+    await time.tickAsync(40_000 - START - 1); // 12:00:59.999
     await settled(ticker);
     expect(labels(ticker)[0]).to.equal('13 minuten geleden');
     await time.tickAsync(1000);
@@ -198,7 +201,7 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
         fixture<LiveTicker>(html`<live-ticker feed-url=${feedUrl(channel)}></live-ticker>`),
       ]);
       const live = Promise.all([nextStatus(first!, 'live'), nextStatus(second!, 'live')]);
-      await time.tickAsync(0);
+      await time.tickAsync(START);
       await live;
       expect(fetchSpy.callCount).to.equal(1);
       expect(activeFeeds().filter((url) => url.includes(channel))).to.have.length(1);

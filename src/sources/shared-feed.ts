@@ -1,11 +1,16 @@
 import { distinctUntilChanged, finalize, Observable, of, scan, shareReplay, startWith, tap } from 'rxjs';
 import { FeedError, type FeedUpdate } from '../model.js';
 import { foldSource, initialSourceState, type SourceState } from '../store/store.js';
-import { pollFeed, type PollOptions } from './poll-feed.js';
+import { httpFeed } from './http-feed.js';
+import type { FeedOptions } from './reconnect.js';
+import { websocketFeed } from './websocket-feed.js';
 
-/** The Observable of updates for a feed URL. Polled documents today; streams join here. */
-export function feedUpdates(url: string, options?: PollOptions): Observable<FeedUpdate> {
-  return pollFeed(url, options);
+/**
+ * The Observable of updates for a feed URL: `ws:`/`wss:` is a WebSocket stream; over HTTP the
+ * response decides (`text/event-stream` is an SSE stream, anything else a polled document).
+ */
+export function feedUpdates(url: string, options?: FeedOptions): Observable<FeedUpdate> {
+  return /^wss?:/i.test(url) ? websocketFeed(url, options) : httpFeed(url, options);
 }
 
 /** The store state of one source, with one clear console warning per failure episode. */

@@ -2,14 +2,15 @@ import { expect } from '@open-wc/testing';
 import { filter, firstValueFrom, Subject, tap, type Subscription } from 'rxjs';
 import sinon from 'sinon';
 import type { FeedUpdate } from '../src/model.js';
-import { parseRetryAfter, pollFeed, POLL_DEFAULTS, retryDelay } from '../src/sources/poll-feed.js';
+import { httpFeed } from '../src/sources/http-feed.js';
+import { FEED_DEFAULTS, parseRetryAfter, retryDelay } from '../src/sources/reconnect.js';
 import { sourceState } from '../src/sources/shared-feed.js';
 import type { SourceState } from '../src/store/store.js';
 import { control, fakeTime, feedUrl, restoreVisibility, setHidden, stats, uniqueChannel } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 
-describe('pollFeed against the demo feed server', () => {
+describe('httpFeed polling a document on the demo feed server', () => {
   let time: sinon.SinonFakeTimers;
   let channel: string;
   let updates: Subject<FeedUpdate>;
@@ -25,7 +26,7 @@ describe('pollFeed against the demo feed server', () => {
     updates = new Subject();
     states = [];
     // Jitter fixed at its middle: intervals of exactly 30 s, first retry after 1 s.
-    const source = pollFeed(feedUrl(channel), { random: () => 0.5 }).pipe(tap((update) => updates.next(update)));
+    const source = httpFeed(feedUrl(channel), { random: () => 0.5, startJitter: 0 }).pipe(tap((update) => updates.next(update)));
     subscription = sourceState(channel, source).subscribe((state) => states.push(state));
   });
   afterEach(() => {
@@ -154,7 +155,7 @@ describe('pollFeed against the demo feed server', () => {
   it('makes its first request only once the page is visible', async () => {
     subscription.unsubscribe();
     setHidden(true);
-    const fresh = pollFeed(feedUrl(channel)).subscribe();
+    const fresh = httpFeed(feedUrl(channel), { startJitter: 0 }).subscribe();
     await time.tickAsync(60_000);
     expect(feedRequests()).to.equal(0);
     setHidden(false);
@@ -165,7 +166,7 @@ describe('pollFeed against the demo feed server', () => {
 });
 
 describe('backoff', () => {
-  const options = { retryBase: POLL_DEFAULTS.retryBase, retryMax: POLL_DEFAULTS.retryMax };
+  const options = { retryBase: FEED_DEFAULTS.retryBase, retryMax: FEED_DEFAULTS.retryMax };
 
   it('grows exponentially under a cap, with full jitter, never under a second', () => {
     const caps = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((failures) => retryDelay(failures, options, 0.999_999));

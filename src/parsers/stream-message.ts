@@ -1,0 +1,30 @@
+import type { FeedUpdate } from '../model.js';
+import type { ItemContext } from './item.js';
+import { parseJsonFeed, parseJsonFeedItem } from './json-feed.js';
+
+/**
+ * One SSE `data` or WebSocket text message: a JSON Feed document (its items are upserted), a single
+ * JSON Feed item (upserted by id), or `{"id": "…", "deleted": true}`. Returns the update, or the
+ * reason the message was ignored.
+ */
+export function parseStreamMessage(data: string, source: string, context: ItemContext = {}): FeedUpdate | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return `message is not JSON: ${data.slice(0, 60)}`;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'message is not a JSON object';
+  const message = json as Record<string, unknown>;
+  if (Array.isArray(message.items)) {
+    const { items } = parseJsonFeed(message, { ...context, source });
+    return { kind: 'upsert', source, items };
+  }
+  if (message.deleted === true) {
+    return typeof message.id === 'string' || typeof message.id === 'number'
+      ? { kind: 'delete', source, ids: [String(message.id)] }
+      : 'deletion without an id';
+  }
+  const item = parseJsonFeedItem(message, { ...context, source });
+  return typeof item === 'string' ? `item skipped: ${item}` : { kind: 'upsert', source, items: [item] };
+}

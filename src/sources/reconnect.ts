@@ -1,0 +1,157 @@
+import {
+  asyncScheduler,
+  defer,
+  distinctUntilChanged,
+  EMPTY,
+  expand,
+  fromEvent,
+  map,
+  mergeMap,
+  NEVER,
+  Observable,
+  of,
+  startWith,
+  switchMap,
+  take,
+  timer,
+  type SchedulerLike,
+} from 'rxjs';
+import { FeedError, type FeedUpdate } from '../model.js';
+
+/** How connections to a feed are paced. Every transport (polling, SSE, WebSocket) shares these. */
+export interface FeedOptions {
+  /** Time between polls of a healthy feed document (ms). */
+  interval?: number;
+  /** Each interval varies by up to this fraction either way, so readers' requests spread out. */
+  jitter?: number;
+  /** The first request waits a random part of this (ms), so readers who arrive together do not ask together. */
+  startJitter?: number;
+  /** A request that has not answered (for a document: been read) within this fails (ms). */
+  timeout?: number;
+  /** Cap of the first retry delay after an error (ms); it doubles per consecutive error. */
+  retryBase?: number;
+  /** Longest wait between retries (ms), unless the server asks for more with Retry-After. */
+  retryMax?: number;
+  /** Wait before reopening a stream that closed after delivering messages, unless the server set `retry:` (ms). */
+  reconnect?: number;
+  /** Largest feed document read (bytes); a larger one is refused with a clear error. */
+  maxBytes?: number;
+  /** Whether the page is visible: no request and no timer while it is not. Defaults to the document's visibility. */
+  visible$?: Observable<boolean>;
+  /** Random numbers in [0, 1) for the jitter; tests fix it. */
+  random?: () => number;
+  /** Where timers run; an RxJS TestScheduler in tests. */
+  scheduler?: SchedulerLike;
+}
+
+export const FEED_DEFAULTS = {
+  interval: 30_000,
+  jitter: 0.2,
+  startJitter: 500,
+  timeout: 15_000,
+  retryBase: 2_000,
+  retryMax: 5 * 60_000,
+  reconnect: 2_000,
+  maxBytes: 5 * 1024 * 1024,
+} as const;
+
+/** Retries never come sooner than this, whatever the jitter draws: an error must never loop hot. */
+const MIN_RETRY = 1_000;
+/** A Retry-After beyond this is capped: a typo on the server must not silence readers for a day. */
+const MAX_RETRY_AFTER = 60 * 60_000;
+
+/** How one attempt (a poll, or the life of one stream connection) ended. */
+export type AttemptEnd =
+  /** A feed document was read: poll again after the interval. */
+  | { readonly kind: 'polled' }
+  /** A stream closed; `received` tells whether it delivered anything, `retry` is the server's wish (ms). */
+  | { readonly kind: 'closed'; readonly received: boolean; readonly retry?: number | undefined }
+  /** The attempt failed: back off. */
+  | { readonly kind: 'failed'; readonly error: FeedError }
+  /** The server asked not to come back (HTTP 204). */
+  | { readonly kind: 'stopped' };
+
+/** What an attempt emits: updates while it runs, then exactly one end. */
+export type AttemptStep = { readonly update: FeedUpdate } | { readonly end: AttemptEnd };
+
+/** The document's visibility as a stream: true while the page can be seen. */
+export function documentVisible$(): Observable<boolean> {
+  return defer(() => {
+    const doc = globalThis.document;
+    if (!doc) return of(true);
+    return fromEvent(doc, 'visibilitychange').pipe(
+      map(() => !doc.hidden),
+      startWith(!doc.hidden),
+      distinctUntilChanged(),
+    );
+  });
+}
+
+/** Retry-After in ms, from delta-seconds or an HTTP-date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_RETRY_AFTER) : undefined;
+}
+
+/**
+ * Delay before retry number `failures` (1 for the first): "full jitter" exponential backoff,
+ * a random point below min(retryMax, retryBase·2^(failures-1)), never under a second,
+ * and never sooner than the server's Retry-After.
+ */
+export function retryDelay(failures: number, options: { retryBase: number; retryMax: number }, random: number, retryAfter?: number): number {
+  const cap = Math.min(options.retryMax, options.retryBase * 2 ** Math.min(failures - 1, 30));
+  return Math.max(MIN_RETRY, random * cap, retryAfter ?? 0);
+}
+
+/**
+ * Runs attempts one after another for as long as it is subscribed: polls at the interval, reopens
+ * closed streams, backs off after errors (consecutive ones only: a success resets the count, so
+ * transient errors never add up to a stop), and waits while the page is hidden — no request and no
+ * timer then; an overdue attempt runs as soon as the page shows. Errors become `status` updates;
+ * the Observable itself never errors.
+ */
+export function reconnecting(source: string, attempt: () => Observable<AttemptStep>, options: FeedOptions = {}): Observable<FeedUpdate> {
+  const settings = { ...FEED_DEFAULTS, ...options };
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const random = options.random ?? Math.random;
+  const visible$ = options.visible$ ?? documentVisible$();
+
+  return defer(() => {
+    let failures = 0;
+
+    /** Waits `delay` of visible time, then runs an attempt. */
+    const after = (delay: number): Observable<AttemptStep> =>
+      defer(() => {
+        const dueAt = scheduler.now() + delay;
+        return visible$.pipe(
+          switchMap((visible) => (visible ? timer(Math.max(0, dueAt - scheduler.now()), scheduler) : NEVER)),
+          take(1),
+          switchMap(attempt),
+        );
+      });
+
+    const nextDelay = (end: Exclude<AttemptEnd, { kind: 'stopped' }>): number => {
+      if (end.kind === 'polled') {
+        failures = 0;
+        return settings.interval * (1 + settings.jitter * (2 * random() - 1));
+      }
+      if (end.kind === 'closed' && end.received) {
+        failures = 0;
+        return Math.max(MIN_RETRY, (end.retry ?? settings.reconnect) * (0.5 + random()));
+      }
+      failures++;
+      return retryDelay(failures, settings, random(), end.kind === 'failed' ? end.error.details.retryAfterMs : undefined);
+    };
+
+    return after(random() * settings.startJitter).pipe(
+      expand((step) => ('end' in step && step.end.kind !== 'stopped' ? after(nextDelay(step.end)) : EMPTY)),
+      mergeMap((step): FeedUpdate[] => {
+        if ('update' in step) return [step.update];
+        return step.end.kind === 'failed' ? [{ kind: 'status', source, status: 'error', error: step.end.error }] : [];
+      }),
+      startWith<FeedUpdate>({ kind: 'status', source, status: 'connecting' }),
+    );
+  });
+}
