@@ -16,7 +16,18 @@ export default {
   hostname: '127.0.0.1',
   concurrency: 4,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    {
+      name: 'demo-feed-websockets',
+      serverStart({ server }) {
+        server?.on('upgrade', (/** @type {any} */ req, /** @type {any} */ socket, /** @type {any} */ head) => feeds.upgrade(req, socket, head));
+      },
+      serverStop() {
+        feeds.close();
+      },
+    },
+  ],
   middleware: [
     async (ctx, next) => {
       const handled = feeds.handle(ctx.req, ctx.res);

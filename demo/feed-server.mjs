@@ -1,36 +1,46 @@
 // @ts-check
 /**
- * The demo feed server: the seed's "Meer uit Buitenland" items as a JSON Feed, with a new wire item
- * every `publishEvery` ms so the page is visibly live. It runs inside Vite (`npm start`) and inside
- * the test runner, as plain Node middleware, and keeps no timers: what a feed holds is computed
- * from the time of each request.
+ * The demo feed server: the seed's "Meer uit Buitenland" items as JSON Feed, RSS, Atom, an SSE
+ * stream and a WebSocket stream, with a new wire item every `publishEvery` ms so the page is
+ * visibly live. It runs inside Vite (`npm start`) and inside the test runner, as plain Node
+ * middleware. Documents are computed from the time of each request; only open streams hold a timer.
  *
  * Routes, per channel (any name: each test uses its own so tests never share state):
- *   GET  /feeds/<channel>/feed.json   the JSON Feed; ETag/Last-Modified, 304 when unchanged
- *   GET  /feeds/<channel>/stats       request counts: { requests, ok, notModified, failed }
- *   POST /feeds/<channel>/control     JSON: { reset: { now, publishEvery } } | { publish: { text, id } }
- *                                     | { delete: id } | { fail: { status, times, retryAfter, body } }
+ *   GET  /feeds/<channel>/feed.json | feed.rss | feed.atom   documents; ETag/Last-Modified, 304 when unchanged
+ *   GET  /feeds/<channel>/events     Server-Sent Events; resumes after Last-Event-ID
+ *   WS   /feeds/<channel>/ws         WebSocket; the same messages
+ *   GET  /feeds/<channel>/stats      request counts: { requests, ok, notModified, failed, streams, lastEventIds }
+ *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery } }, { publish: { text, id, published } },
+ *                                    { delete: id }, { fail: { status, times, retryAfter, body } }, { fail: { hang: true } },
+ *                                    { fail: { status: 204 } }, { drop: true } (cuts open streams), { end: true } (closes them)
  */
 import { readFileSync } from 'node:fs';
+import { WebSocketServer } from 'ws';
 
 /** @typedef {{ id: string, published: number, text: string, url?: string }} DemoItem */
-/** @typedef {{ status: number, times: number, retryAfter?: string, body?: string }} Fault */
+/** @typedef {{ seq: number, item?: DemoItem, deleted?: string }} Change */
+/** @typedef {{ status?: number, times: number, retryAfter?: string, body?: string, hang?: boolean }} Fault */
+/** @typedef {{ send: (change: Change) => void, drop: () => void, end: () => void }} StreamClient */
 /**
  * @typedef {object} Channel
  * @property {number} anchor demo time (epoch ms) at which the channel started
  * @property {number} realStart server time when it started
  * @property {number} publishEvery ms between new items; 0 for none
- * @property {DemoItem[]} published items added through control
- * @property {Set<string>} deleted
+ * @property {number} autoPublished how many timed items are in the log
+ * @property {Change[]} log every change after the seed, in order
  * @property {Fault[]} faults
- * @property {number} changes
- * @property {{ requests: number, ok: number, notModified: number, failed: number }} stats
+ * @property {Set<StreamClient>} streams
+ * @property {ReturnType<typeof setTimeout> | undefined} timer
+ * @property {{ requests: number, ok: number, notModified: number, failed: number, streams: number, lastEventIds: string[] }} stats
  */
 
 const seed = JSON.parse(readFileSync(new URL('./seed-items.json', import.meta.url), 'utf8'));
 const MINUTE = 60_000;
 const MAX_ITEMS = 30;
-const ROUTE = /^\/feeds\/([\w-]{1,64})\/(feed\.json|control|stats)$/;
+const ROUTE = /^\/feeds\/([\w-]{1,64})\/(feed\.json|feed\.rss|feed\.atom|events|ws|control|stats)$/;
+
+/** @param {string} text */
+const xml = (text) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** @param {{ publishEvery?: number, now?: () => number }} [options] */
 export function createFeedServer(options = {}) {
@@ -38,6 +48,7 @@ export function createFeedServer(options = {}) {
   const realNow = options.now ?? (() => Date.now());
   /** @type {Map<string, Channel>} */
   const channels = new Map();
+  const sockets = new WebSocketServer({ noServer: true });
 
   /** @param {{ now?: number | string, publishEvery?: number }} [settings] @returns {Channel} */
   function newChannel(settings = {}) {
@@ -46,11 +57,12 @@ export function createFeedServer(options = {}) {
       anchor: Number.isFinite(anchor) ? anchor : realNow(),
       realStart: realNow(),
       publishEvery: settings.publishEvery ?? defaultPublishEvery,
-      published: [],
-      deleted: new Set(),
+      autoPublished: 0,
+      log: [],
       faults: [],
-      changes: 0,
-      stats: { requests: 0, ok: 0, notModified: 0, failed: 0 },
+      streams: new Set(),
+      timer: undefined,
+      stats: { requests: 0, ok: 0, notModified: 0, failed: 0, streams: 0, lastEventIds: [] },
     };
   }
 
@@ -58,36 +70,63 @@ export function createFeedServer(options = {}) {
   function channel(name) {
     let found = channels.get(name);
     if (!found) channels.set(name, (found = newChannel()));
-    return found;
+    return materialize(found);
   }
 
   /** @param {Channel} ch */
   const demoNow = (ch) => ch.anchor + (realNow() - ch.realStart);
-
   /** @param {Channel} ch */
-  function autoPublished(ch) {
-    return ch.publishEvery > 0 ? Math.floor((realNow() - ch.realStart) / ch.publishEvery) : 0;
+  const version = (ch) => ch.log.length;
+
+  /** @param {Channel} ch @param {Change} change */
+  function record(ch, change) {
+    ch.log.push(change);
+    for (const stream of ch.streams) stream.send(change);
+  }
+
+  /** Adds the timed items whose moment has come to the log. @param {Channel} ch */
+  function materialize(ch) {
+    const due = ch.publishEvery > 0 ? Math.floor((realNow() - ch.realStart) / ch.publishEvery) : 0;
+    while (ch.autoPublished < due) {
+      const i = ch.autoPublished++;
+      record(ch, { seq: version(ch) + 1, item: { id: `live-${i + 1}`, published: ch.anchor + (i + 1) * ch.publishEvery, text: seed.live[i % seed.live.length] } });
+    }
+    return ch;
+  }
+
+  /** Keeps open streams live: a timer for the next timed item, only while a stream is open. @param {Channel} ch */
+  function scheduleNext(ch) {
+    clearTimeout(ch.timer);
+    ch.timer = undefined;
+    if (ch.streams.size === 0 || ch.publishEvery <= 0) return;
+    const next = ch.realStart + (ch.autoPublished + 1) * ch.publishEvery;
+    ch.timer = setTimeout(() => {
+      materialize(ch);
+      scheduleNext(ch);
+    }, Math.max(0, next - realNow()));
   }
 
   /** @param {Channel} ch @returns {DemoItem[]} */
   function items(ch) {
-    /** @type {DemoItem[]} */
-    const all = seed.items.map((/** @type {{id: string, minutesAgo: number, text: string}} */ item) => ({
-      id: item.id,
-      published: ch.anchor - item.minutesAgo * MINUTE,
-      text: item.text,
-      url: `https://www.example.org/buitenland/${item.id}`,
-    }));
-    const count = autoPublished(ch);
-    for (let i = 0; i < count; i++) {
-      all.push({ id: `live-${i + 1}`, published: ch.anchor + (i + 1) * ch.publishEvery, text: seed.live[i % seed.live.length] });
+    /** @type {Map<string, DemoItem>} */
+    const byId = new Map();
+    for (const item of seed.items) {
+      byId.set(item.id, { id: item.id, published: ch.anchor - item.minutesAgo * MINUTE, text: item.text, url: `https://www.example.org/buitenland/${item.id}` });
     }
-    all.push(...ch.published);
-    return all
-      .filter((item) => !ch.deleted.has(item.id))
-      .sort((a, b) => b.published - a.published)
-      .slice(0, MAX_ITEMS);
+    for (const change of ch.log) {
+      if (change.item) byId.set(change.item.id, change.item);
+      if (change.deleted) byId.delete(change.deleted);
+    }
+    return [...byId.values()].sort((a, b) => b.published - a.published).slice(0, MAX_ITEMS);
   }
+
+  /** @param {DemoItem} item */
+  const jsonItem = (item) => ({
+    id: item.id,
+    ...(item.url ? { url: item.url } : {}),
+    content_text: item.text,
+    date_published: new Date(item.published).toISOString(),
+  });
 
   /** @param {Channel} ch @param {string} name @param {string} origin */
   function jsonFeed(ch, name, origin) {
@@ -97,13 +136,53 @@ export function createFeedServer(options = {}) {
       home_page_url: `${origin}/`,
       feed_url: `${origin}/feeds/${name}/feed.json`,
       language: 'nl',
-      items: items(ch).map((item) => ({
-        id: item.id,
-        ...(item.url ? { url: item.url } : {}),
-        content_text: item.text,
-        date_published: new Date(item.published).toISOString(),
-      })),
+      items: items(ch).map(jsonItem),
     };
+  }
+
+  /** @param {Channel} ch @param {string} origin */
+  function rss(ch, origin) {
+    const entries = items(ch).map(
+      (item) => `    <item>
+      <guid isPermaLink="false">${xml(item.id)}</guid>${item.url ? `\n      <link>${xml(item.url)}</link>` : ''}
+      <description>${xml(item.text)}</description>
+      <pubDate>${new Date(item.published).toUTCString()}</pubDate>
+    </item>`,
+    );
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0">
+  <channel>
+    <title>${xml(seed.title)}</title>
+    <link>${origin}/</link>
+    <description>Buitenlands nieuws van het ANP (demo)</description>
+    <language>nl</language>
+${entries.join('\n')}
+  </channel>
+</rss>
+`;
+  }
+
+  /** @param {Channel} ch @param {string} name @param {string} origin */
+  function atom(ch, name, origin) {
+    const list = items(ch);
+    const entries = list.map(
+      (item) => `  <entry>
+    <id>urn:live-ticker-demo:${xml(item.id)}</id>
+    <title>${xml(item.text.split(' - ')[0] ?? item.id)}</title>${item.url ? `\n    <link rel="alternate" href="${xml(item.url)}"/>` : ''}
+    <published>${new Date(item.published).toISOString()}</published>
+    <updated>${new Date(item.published).toISOString()}</updated>
+    <summary type="text">${xml(item.text)}</summary>
+  </entry>`,
+    );
+    return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">
+  <title>${xml(seed.title)}</title>
+  <id>urn:live-ticker-demo:${xml(name)}</id>
+  <link rel="alternate" href="${origin}/"/>
+  <updated>${new Date(Math.max(ch.anchor, ...list.map((item) => item.published))).toISOString()}</updated>
+${entries.join('\n')}
+</feed>
+`;
   }
 
   /** @param {import('node:http').ServerResponse} res @param {number} status @param {Record<string, string>} headers @param {string} [body] */
@@ -123,27 +202,36 @@ export function createFeedServer(options = {}) {
     return body ? JSON.parse(body) : {};
   }
 
-  /** @param {string} name @param {Channel} ch @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
-  function serveFeed(name, ch, req, res) {
+  /** Plays the next fault, if any; true when it answered. @param {Channel} ch @param {import('node:http').ServerResponse} res */
+  function playFault(ch, res) {
     ch.stats.requests++;
     const fault = ch.faults[0];
-    if (fault) {
-      if (--fault.times <= 0) ch.faults.shift();
-      ch.stats.failed++;
-      /** @type {Record<string, string>} */
-      const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
-      if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
-      send(res, fault.status, headers, fault.body ?? JSON.stringify({ error: `demo fault ${fault.status}` }));
-      return;
-    }
+    if (!fault) return false;
+    if (--fault.times <= 0) ch.faults.shift();
+    ch.stats.failed++;
+    if (fault.hang) return true; // never answers; the client's timeout must end it
+    /** @type {Record<string, string>} */
+    const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
+    if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+    send(res, fault.status ?? 500, headers, fault.status === 204 ? undefined : (fault.body ?? JSON.stringify({ error: `demo fault ${fault.status}` })));
+    return true;
+  }
+
+  /**
+   * @param {string} name @param {Channel} ch @param {'json' | 'rss' | 'atom'} format
+   * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+   */
+  function serveDocument(name, ch, format, req, res) {
+    if (playFault(ch, res)) return;
     const current = items(ch);
-    const etag = `"${ch.anchor.toString(36)}-${autoPublished(ch)}-${ch.changes}"`;
+    const etag = `"${format}-${ch.anchor.toString(36)}-${version(ch)}"`;
     const lastModified = new Date(Math.max(ch.anchor, ...current.map((item) => item.published))).toUTCString();
-    const headers = { ETag: etag, 'Last-Modified': lastModified, 'Cache-Control': 'no-cache', Vary: 'Accept' };
+    const headers = { ETag: etag, 'Last-Modified': lastModified, 'Cache-Control': 'no-cache' };
     const ifNoneMatch = req.headers['if-none-match'];
-    const notModified = ifNoneMatch !== undefined
-      ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
-      : req.headers['if-modified-since'] === lastModified;
+    const notModified =
+      ifNoneMatch !== undefined
+        ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+        : req.headers['if-modified-since'] === lastModified;
     if (notModified) {
       ch.stats.notModified++;
       send(res, 304, headers);
@@ -151,26 +239,70 @@ export function createFeedServer(options = {}) {
     }
     ch.stats.ok++;
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-    send(res, 200, { ...headers, 'Content-Type': 'application/feed+json; charset=utf-8' }, JSON.stringify(jsonFeed(ch, name, origin)));
+    if (format === 'json') send(res, 200, { ...headers, 'Content-Type': 'application/feed+json; charset=utf-8' }, JSON.stringify(jsonFeed(ch, name, origin)));
+    else if (format === 'rss') send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml; charset=utf-8' }, rss(ch, origin));
+    else send(res, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, atom(ch, name, origin));
+  }
+
+  /** The messages a stream client needs, from after `lastEventId` (or all, as one document). @param {Channel} ch @param {string} name @param {string} origin @param {string | undefined} lastEventId */
+  function backlog(ch, name, origin, lastEventId) {
+    const after = lastEventId === undefined || lastEventId === '' ? Number.NaN : Number(lastEventId);
+    if (Number.isInteger(after) && after >= 0 && after <= version(ch)) {
+      return ch.log.filter((change) => change.seq > after).map((change) => ({ id: String(change.seq), data: message(change) }));
+    }
+    return [{ id: String(version(ch)), data: JSON.stringify(jsonFeed(ch, name, origin)) }];
+  }
+
+  /** @param {Change} change */
+  const message = (change) => JSON.stringify(change.item ? jsonItem(change.item) : { id: change.deleted, deleted: true });
+
+  /** @param {string} name @param {Channel} ch @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  function serveEvents(name, ch, req, res) {
+    if (playFault(ch, res)) return;
+    const lastEventId = /** @type {string | undefined} */ (req.headers['last-event-id']);
+    ch.stats.ok++;
+    ch.stats.streams++;
+    ch.stats.lastEventIds.push(lastEventId ?? '');
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+    res.write('retry: 1000\n\n');
+    for (const event of backlog(ch, name, `http://${req.headers.host}`, lastEventId)) res.write(`id: ${event.id}\ndata: ${event.data}\n\n`);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    /** @type {StreamClient} */
+    const client = {
+      send: (change) => res.write(`id: ${change.seq}\ndata: ${message(change)}\n\n`),
+      drop: () => req.socket.destroy(),
+      end: () => res.end(),
+    };
+    ch.streams.add(client);
+    scheduleNext(ch);
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      ch.streams.delete(client);
+      scheduleNext(ch);
+    });
   }
 
   /** @param {string} name @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async function control(name, req, res) {
     try {
       const command = await readJson(req);
-      if (command.reset) channels.set(name, newChannel(command.reset));
+      if (command.reset) {
+        const previous = channels.get(name);
+        previous?.streams.forEach((stream) => stream.drop());
+        if (previous) clearTimeout(previous.timer);
+        channels.set(name, newChannel(command.reset));
+      }
       const ch = channel(name);
       if (command.publish) {
-        const id = String(command.publish.id ?? `published-${ch.published.length + 1}`);
-        ch.published.push({ id, published: command.publish.published ? new Date(command.publish.published).getTime() : demoNow(ch), text: String(command.publish.text) });
-        ch.changes++;
+        const id = String(command.publish.id ?? `published-${ch.log.length + 1}`);
+        const published = command.publish.published ? new Date(command.publish.published).getTime() : demoNow(ch);
+        record(ch, { seq: version(ch) + 1, item: { id, published, text: String(command.publish.text) } });
       }
-      if (command.delete) {
-        ch.deleted.add(String(command.delete));
-        ch.changes++;
-      }
+      if (command.delete) record(ch, { seq: version(ch) + 1, deleted: String(command.delete) });
       if (command.fail) ch.faults.push({ times: 1, ...command.fail });
-      send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify({ now: demoNow(ch), items: items(ch).length, stats: ch.stats }));
+      if (command.drop) ch.streams.forEach((stream) => stream.drop());
+      if (command.end) ch.streams.forEach((stream) => stream.end());
+      send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify({ now: demoNow(ch), items: items(ch).length, version: version(ch), stats: ch.stats }));
     } catch (error) {
       send(res, 400, { 'Content-Type': 'text/plain' }, `bad control command: ${/** @type {Error} */ (error).message}`);
     }
@@ -181,33 +313,86 @@ export function createFeedServer(options = {}) {
    * finishes later. Returns false to pass the request on.
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
+   * @returns {boolean | Promise<boolean>}
    */
   function handle(req, res) {
     const match = ROUTE.exec((req.url ?? '').split('?')[0] ?? '');
     if (!match) return false;
     const [, name = '', route] = match;
     if (req.method === 'OPTIONS') {
-      send(res, 204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+      send(res, 204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type, Last-Event-ID', 'Access-Control-Max-Age': '600' });
     } else if (route === 'control' && req.method === 'POST') {
       return control(name, req, res).then(() => true);
+    } else if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, { 'Content-Type': 'text/plain', Allow: 'GET, POST' }, 'method not allowed');
     } else if (route === 'stats') {
       send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify(channel(name).stats));
-    } else if (route === 'feed.json' && (req.method === 'GET' || req.method === 'HEAD')) {
-      serveFeed(name, channel(name), req, res);
+    } else if (route === 'events') {
+      serveEvents(name, channel(name), req, res);
+      return new Promise((resolve) => res.on('close', () => resolve(true)));
+    } else if (route === 'ws') {
+      send(res, 426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' }, 'use a WebSocket');
     } else {
-      send(res, 405, { 'Content-Type': 'text/plain', Allow: 'GET, POST' }, 'method not allowed');
+      const format = route === 'feed.rss' ? 'rss' : route === 'feed.atom' ? 'atom' : 'json';
+      serveDocument(name, channel(name), format, req, res);
     }
     return true;
   }
 
-  return { handle };
+  /**
+   * Takes a WebSocket upgrade for `/feeds/<channel>/ws`; returns false to leave it to others (Vite's HMR).
+   * @param {import('node:http').IncomingMessage} req @param {import('node:stream').Duplex} socket @param {Buffer} head
+   */
+  function upgrade(req, socket, head) {
+    const match = ROUTE.exec((req.url ?? '').split('?')[0] ?? '');
+    if (!match || match[2] !== 'ws') return false;
+    const name = match[1] ?? '';
+    const ch = channel(name);
+    ch.stats.requests++;
+    const fault = ch.faults[0];
+    if (fault) {
+      if (--fault.times <= 0) ch.faults.shift();
+      ch.stats.failed++;
+      if (!fault.hang) socket.end(`HTTP/1.1 ${fault.status ?? 503} Demo Fault\r\nConnection: close\r\n\r\n`);
+      return true;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      ch.stats.ok++;
+      ch.stats.streams++;
+      for (const event of backlog(ch, name, `http://${req.headers.host}`, undefined)) ws.send(event.data);
+      /** @type {StreamClient} */
+      const client = { send: (change) => ws.send(message(change)), drop: () => ws.terminate(), end: () => ws.close(1000) };
+      ch.streams.add(client);
+      scheduleNext(ch);
+      ws.on('close', () => {
+        ch.streams.delete(client);
+        scheduleNext(ch);
+      });
+    });
+    return true;
+  }
+
+  /** Ends every stream and timer (for servers that stop). */
+  function close() {
+    for (const ch of channels.values()) {
+      ch.streams.forEach((stream) => stream.drop());
+      clearTimeout(ch.timer);
+    }
+    sockets.close();
+  }
+
+  return { handle, upgrade, close };
 }
 
 /** The feed server as a Vite plugin: in `vite` (npm start) and `vite preview`, `/` opens the demo. */
 export function demoFeedServer() {
   const feeds = createFeedServer();
-  /** @param {{ middlewares: { use: (fn: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void) => void } }} server */
+  /**
+   * @param {{ middlewares: { use: (fn: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void) => void },
+   *           httpServer?: import('node:http').Server | import('node:http2').Http2SecureServer | null }} server
+   */
   const install = (server) => {
+    server.httpServer?.on('upgrade', (req, socket, head) => feeds.upgrade(req, socket, head));
     server.middlewares.use((req, res, next) => {
       if (req.url === '/' || req.url?.startsWith('/?')) req.url = `/demo/${req.url.slice(1)}`;
       if (feeds.handle(req, res) === false) next();

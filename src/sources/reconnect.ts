@@ -149,7 +149,8 @@ export function reconnecting(source: string, attempt: () => Observable<AttemptSt
       expand((step) => ('end' in step && step.end.kind !== 'stopped' ? after(nextDelay(step.end)) : EMPTY)),
       mergeMap((step): FeedUpdate[] => {
         if ('update' in step) return [step.update];
-        return step.end.kind === 'failed' ? [{ kind: 'status', source, status: 'error', error: step.end.error }] : [];
+        if (step.end.kind === 'failed') return [{ kind: 'status', source, status: 'error', error: step.end.error }];
+        return step.end.kind === 'closed' ? [{ kind: 'status', source, status: 'connecting' }] : [];
       }),
       startWith<FeedUpdate>({ kind: 'status', source, status: 'connecting' }),
     );

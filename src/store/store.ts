@@ -81,8 +81,9 @@ export function foldSource(state: SourceState, update: FeedUpdate, limit = MAX_S
         return { ...state, status: state.loaded ? 'stale' : 'error', error: update.error };
       }
       if (update.status === 'live') {
+        // A healthy connection is not yet a list: until data comes the block still says it is loading.
         // Unchanged state keeps its identity, so an unchanged feed causes no re-render.
-        return state.status === 'live' && state.loaded && !state.error ? state : { ...state, status: 'live', loaded: true, error: undefined };
+        return state.status === 'live' && !state.error ? state : { ...state, status: 'live', error: undefined };
       }
       return { ...state, status: state.loaded ? state.status : 'connecting' };
   }

@@ -98,7 +98,7 @@ describe('the demo (npm start)', () => {
   });
 
   it('moves every label on at the minute boundary', async () => {
-    await page.clock.runFor(39_000); // 12:00:59
+    await page.clock.pauseAt(T + 39_000); // 12:00:59 (the page's clock has been running since it opened at 12:00:20)
     assert.deepEqual(await labels(), SEED_LABELS);
     await page.clock.runFor(2_000); // 12:01:01
     assert.deepEqual(await labels(), ['14 minuten geleden', '15 minuten geleden', '17 minuten geleden', '19 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden']);
@@ -106,10 +106,12 @@ describe('the demo (npm start)', () => {
 
   it('shows a newly published item at the top on the next poll', async () => {
     await control({ publish: { id: 'e2e-new', text: 'GENÈVE (ANP/AFP) - Een nieuw bericht uit de test.', published: new Date(T + 41_000).toISOString() } });
-    await page.clock.runFor(40_000); // past the longest jittered poll interval (36 s)
+    // The longest jittered poll interval is 36 s. Virtual time must not run on while the real request
+    // is in flight, or its 15 s timeout would fire first: the clock stays paused after this.
+    await page.clock.runFor(36_000);
     await page.locator('live-ticker-item').filter({ hasText: 'Een nieuw bericht uit de test.' }).waitFor();
     assert.equal((await datelines())[0], 'GENÈVE (ANP/AFP)');
-    assert.equal((await labels())[0], 'nu'); // published 40 s ago (virtual time)
+    assert.equal((await labels())[0], 'nu'); // published 36 s ago (virtual time)
     assert.equal(await page.locator('live-ticker-item').count(), 7);
   });
 

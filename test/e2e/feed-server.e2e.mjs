@@ -47,7 +47,7 @@ describe('demo feed server', () => {
     now += 30_000;
     assert.equal((await get('etag', { 'If-None-Match': etag })).status, 200);
     const stats = await (await fetch(`${origin}/feeds/etag/stats`)).json();
-    assert.deepEqual(stats, { requests: 4, ok: 2, notModified: 2, failed: 0 });
+    assert.deepEqual(stats, { requests: 4, ok: 2, notModified: 2, failed: 0, streams: 0, lastEventIds: [] });
   });
 
   it('publishes a new item every 30 s of its clock', async () => {
