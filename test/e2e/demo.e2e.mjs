@@ -115,6 +115,23 @@ describe('the demo (npm start)', () => {
     assert.equal(await page.locator('live-ticker-item').count(), 7);
   });
 
+  it('shows the same seed block from RSS, Atom, SSE and WebSocket, changing only feed-url', async () => {
+    const response = await fetch(`${origin}/feeds/flavours/control`, { method: 'POST', body: JSON.stringify({ reset: { now: T, publishEvery: 0 } }) });
+    assert.equal(response.status, 200);
+    const host = new URL(origin).host;
+    for (const feed of ['/feeds/flavours/feed.rss', '/feeds/flavours/feed.atom', '/feeds/flavours/events', `ws://${host}/feeds/flavours/ws`]) {
+      const flavour = await browser.newPage();
+      flavour.on('pageerror', (error) => problems.push(`pageerror (${feed}): ${error.message}`));
+      await flavour.clock.install({ time: T });
+      await flavour.goto(`${origin}/?feed=${encodeURIComponent(feed)}`);
+      await flavour.locator('live-ticker-item').nth(6).waitFor();
+      assert.equal(await flavour.locator('live-ticker').getAttribute('feed-url'), feed);
+      assert.deepEqual(await flavour.locator('live-ticker-item live-ticker-time time').allTextContents(), SEED_LABELS, feed);
+      assert.deepEqual(await flavour.locator('live-ticker-item [part="dateline"]').allTextContents(), SEED_DATELINES, feed);
+      await flavour.close();
+    }
+  });
+
   it('logged no error or warning', () => {
     assert.deepEqual(problems, []);
   });
