@@ -234,6 +234,8 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
     const warn = sinon.stub(console, 'warn');
     try {
       const ticker = await mountLoaded();
+      const listTop = () => ticker.shadowRoot!.querySelector('[part="list"]')!.getBoundingClientRect().top;
+      const topBefore = listTop();
       await control(channel, { fail: { status: 500 } });
       const stale = nextStatus(ticker, 'stale');
       await time.tickAsync(30_000); // the poll interval (jitter fixed at its middle)
@@ -241,6 +243,7 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
       await ticker.updateComplete;
       expect(labels(ticker)).to.have.length(7);
       expect(shadowText(ticker)).to.contain('Niet actueel');
+      expect(listTop(), 'the hint moves no text').to.equal(topBefore);
       expect(warn.callCount).to.equal(1);
       const live = nextStatus(ticker, 'live');
       await time.tickAsync(1_000); // the first retry: full jitter at its middle, floored at 1 s

@@ -15,8 +15,15 @@ export const styles = css`
   [part='base'] {
     display: block;
   }
-  [part='heading'] {
+  [part='header'] {
+    display: flex;
+    align-items: baseline;
+    gap: 0.75em;
     margin: 0 0 0.5em;
+  }
+  [part='heading'] {
+    flex: none;
+    max-width: 100%;
     font-size: var(--live-ticker-heading-font-size, 1.25em);
     font-weight: var(--live-ticker-heading-weight, 700);
     line-height: 1.2;
@@ -34,7 +41,12 @@ export const styles = css`
     padding-block-start: 0;
   }
   [part='status'] {
-    margin: 0 0 0.5em;
+    flex: 1 1 0;
+    min-width: 0;
+    overflow: hidden;
+    text-align: end;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     font-size: 0.8125em;
     color: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 62%, transparent));
   }

@@ -27,8 +27,9 @@ import { styles } from './live-ticker.styles.js';
  * @slot heading - Replaces the heading text.
  *
  * @csspart base - The block's outer wrapper.
+ * @csspart header - The row holding the heading and the status hint.
  * @csspart heading - The heading.
- * @csspart status - The "not up to date" hint shown while a feed fails.
+ * @csspart status - The "not up to date" hint beside the heading while a feed fails (a polite live region).
  * @csspart message - The loading, empty or error message shown instead of items.
  * @csspart list - The list of items.
  * @csspart entry - One list entry.
@@ -108,10 +109,13 @@ export class LiveTicker extends LitElement {
 
     return html`
       <section part="base" aria-labelledby="heading" aria-busy=${status === 'connecting' ? 'true' : 'false'}>
-        <div part="heading" id="heading" role="heading" aria-level=${level}>
-          <slot name="heading">${this.heading ?? messages.heading}</slot>
+        <div part="header">
+          <div part="heading" id="heading" role="heading" aria-level=${level}>
+            <slot name="heading">${this.heading ?? messages.heading}</slot>
+          </div>
+          <!-- Always present, so the hint is announced when it appears; beside the heading, so nothing moves. -->
+          <span part="status" role="status" title=${behind ? messages.stale : nothing}>${behind ? messages.stale : ''}</span>
         </div>
-        ${behind ? html`<p part="status" role="status">${messages.stale}</p>` : nothing}
         ${shown.length
           ? html`<ol part="list">
               ${repeat(
