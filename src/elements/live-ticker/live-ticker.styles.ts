@@ -17,7 +17,7 @@ export const styles = css`
   }
   [part='header'] {
     display: flex;
-    align-items: baseline;
+    align-items: center;
     gap: 0.75em;
     margin: 0 0 0.5em;
   }
