@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm test`: every test. Browser tests (web-test-runner in headless Chromium), then the
+ * `npm test`: every test. The typecheck, browser tests (web-test-runner in headless Chromium), then the
  * end-to-end tests (the demo served by Vite, driven by Playwright). Ends with one line
  * "N passed, N failed" over both.
  */
@@ -15,6 +15,16 @@ process.env.CHROME_PATH = ensureChrome();
 let passed = 0;
 let failed = 0;
 let ok = true;
+
+if (!only) {
+  // Types first: the browser tests run through esbuild, which strips types without checking them.
+  const typecheck = spawnSync('node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  if (typecheck.status !== 0) {
+    console.error('typecheck failed');
+    ok = false;
+    failed++;
+  }
+}
 
 if (only !== '--e2e-only') {
   const counts = join(mkdtempSync(join(tmpdir(), 'live-ticker-')), 'wtr.json');

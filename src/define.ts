@@ -1,19 +1,27 @@
 import { LiveTicker } from './elements/live-ticker/live-ticker.js';
 import { LiveTickerItem } from './elements/live-ticker-item/live-ticker-item.js';
 import { LiveTickerTime } from './elements/live-ticker-time/live-ticker-time.js';
+import { VERSION } from './version.js';
+
+const elements: readonly [string, CustomElementConstructor][] = [
+  ['live-ticker-time', LiveTickerTime],
+  ['live-ticker-item', LiveTickerItem],
+  ['live-ticker', LiveTicker],
+];
 
 /**
  * Registers the elements. Safe to run more than once, and next to another copy of the library
- * (the embed script and an npm build on one page): a tag that is already defined is left alone.
+ * (the embed script and an npm build on one page): a tag already defined is left as it is, with
+ * one console warning when that definition comes from another version.
  */
 export function defineLiveTicker(registry: CustomElementRegistry = customElements): void {
-  const elements: [string, CustomElementConstructor][] = [
-    ['live-ticker-time', LiveTickerTime],
-    ['live-ticker-item', LiveTickerItem],
-    ['live-ticker', LiveTicker],
-  ];
   for (const [tag, element] of elements) {
-    if (!registry.get(tag)) registry.define(tag, element);
+    const existing = registry.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+    if (!existing) registry.define(tag, element);
+    else if (existing !== element && existing.version !== VERSION) {
+      console.warn(`live-ticker: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; this copy (${VERSION}) is not used.`);
+      return;
+    }
   }
 }
 

@@ -25,6 +25,10 @@ export interface FeedStats {
   ok: number;
   notModified: number;
   failed: number;
+  /** Stream connections opened (SSE and WebSocket). */
+  streams: number;
+  /** The Last-Event-ID each SSE connection sent ('' for none). */
+  lastEventIds: string[];
 }
 
 export async function stats(channel: string): Promise<FeedStats> {

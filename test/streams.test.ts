@@ -223,14 +223,14 @@ describe('SSE stream from the demo feed server', () => {
   it('shows a stream in a block, stays through a drop, and says so', async () => {
     sinon.stub(Math, 'random').returns(0.5);
     const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" feed-url=${url()}></live-ticker>`);
-    let event = oneEvent(ticker, 'live-ticker-status') as Promise<LiveTickerStatusEvent>;
+    let event = oneEvent(ticker, 'live-ticker-status') as unknown as Promise<LiveTickerStatusEvent>;
     await time.tickAsync(FEED_DEFAULTS.startJitter / 2);
-    while ((await event).status !== 'live') event = oneEvent(ticker, 'live-ticker-status') as Promise<LiveTickerStatusEvent>;
+    while ((await event).status !== 'live') event = oneEvent(ticker, 'live-ticker-status') as unknown as Promise<LiveTickerStatusEvent>;
     await settled(ticker);
     expect(itemTexts(ticker)).to.have.length(7);
     const stale = oneEvent(ticker, 'live-ticker-status');
     await control(channel, { drop: true });
-    expect(((await stale) as LiveTickerStatusEvent).status).to.equal('stale');
+    expect(((await stale) as unknown as LiveTickerStatusEvent).status).to.equal('stale');
     await settled(ticker);
     expect(itemTexts(ticker)).to.have.length(7);
     expect(shadowText(ticker)).to.contain('Niet actueel');

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { TickerItem } from '../../model.js';
 import { formatDateline } from '../../parsers/dateline.js';
 import { safeHttpUrl } from '../../parsers/item.js';
+import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-item.styles.js';
 
 /**
@@ -26,6 +27,8 @@ import { styles } from './live-ticker-item.styles.js';
  */
 export class LiveTickerItem extends LitElement {
   static override styles = styles;
+  /** The library version that defined this element; `define` compares it to spot two versions on one page. */
+  static readonly version = VERSION;
 
   /** The item to show, as the store normalised it. Takes precedence over the attributes. */
   @property({ attribute: false }) item?: TickerItem;

@@ -6,6 +6,7 @@ import { DEFAULT_THRESHOLD, relativeLabel, type RelativeLabel } from '../../cloc
 import { clockContext } from '../../context/clock-context.js';
 import { resolveLang } from '../../i18n/lang.js';
 import { parseDuration } from '../shared/duration.js';
+import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-time.styles.js';
 
 const NO_LABEL: RelativeLabel = { text: '', title: '', nextChangeAt: Infinity };
@@ -22,6 +23,8 @@ const NO_LABEL: RelativeLabel = { text: '', title: '', nextChangeAt: Infinity };
  */
 export class LiveTickerTime extends LitElement implements ClockSubscriber {
   static override styles = styles;
+  /** The library version that defined this element; `define` compares it to spot two versions on one page. */
+  static readonly version = VERSION;
 
   /** When it happened: an ISO 8601 date-time, e.g. `2026-11-27T12:00:00Z`. */
   @property() datetime = '';

@@ -11,6 +11,7 @@ import type { FeedStatus } from '../../model.js';
 import type { TickerUpdateInput } from '../../sources/custom-source.js';
 import { LiveTickerStatusEvent } from './events.js';
 import { FeedController } from './feed-controller.js';
+import { VERSION } from '../../version.js';
 import { styles } from './live-ticker.styles.js';
 
 /**
@@ -47,6 +48,8 @@ import { styles } from './live-ticker.styles.js';
  */
 export class LiveTicker extends LitElement {
   static override styles = styles;
+  /** The library version that defined this element; `define` compares it to spot two versions on one page. */
+  static readonly version = VERSION;
 
   /** Feed URL(s), separated by spaces. */
   @property({ attribute: 'feed-url' }) feedUrl = '';
