@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { demoFeedServer } from './demo/feed-server.mjs';
+import { demoFeedServer } from './demo/vite-plugin.js';
 
 // `npm start` serves the demo with its feed server; `npm run build` writes the one-file embed.
 export default defineConfig({

@@ -381,22 +381,8 @@ ${entries.join('\n')}
     sockets.close();
   }
 
-  return { handle, upgrade, close };
-}
+  /** The items a channel's feed holds now, newest first (for server-rendering a page). @param {string} name */
+  const itemsOf = (name) => items(channel(name));
 
-/** The feed server as a Vite plugin: in `vite` (npm start) and `vite preview`, `/` opens the demo. */
-export function demoFeedServer() {
-  const feeds = createFeedServer();
-  /**
-   * @param {{ middlewares: { use: (fn: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void) => void },
-   *           httpServer?: import('node:http').Server | import('node:http2').Http2SecureServer | null }} server
-   */
-  const install = (server) => {
-    server.httpServer?.on('upgrade', (req, socket, head) => feeds.upgrade(req, socket, head));
-    server.middlewares.use((req, res, next) => {
-      if (req.url === '/' || req.url?.startsWith('/?')) req.url = `/demo/${req.url.slice(1)}`;
-      if (feeds.handle(req, res) === false) next();
-    });
-  };
-  return { name: 'live-ticker-demo-feed', configureServer: install, configurePreviewServer: install };
+  return { handle, upgrade, close, itemsOf };
 }

@@ -26,7 +26,8 @@ export const styles = css`
   [part='dateline'] {
     font-weight: var(--live-ticker-dateline-weight, inherit);
   }
-  [part='time'] {
+  [part='time'],
+  ::slotted([slot='time']) {
     display: block;
     margin-block-start: 0.25em;
     font-size: var(--live-ticker-time-font-size, 0.8125em);

@@ -7,6 +7,7 @@ import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-item.styles.js';
 
 /**
+ * @tag live-ticker-item
  * @summary One news item: dateline, text, an optional link and a live relative-time label.
  *
  * @description `<live-ticker>` renders these from its feed through the `item` property. A page can
@@ -14,6 +15,7 @@ import { styles } from './live-ticker-item.styles.js';
  * element's own content and `datetime`, `href` and `item-id` are attributes.
  *
  * @slot - The item's text when it is written in the page rather than set through `item`.
+ * @slot time - A server-rendered `<live-ticker-time>` ("13 minuten geleden" before JavaScript runs) to use instead of the one the item renders.
  * @csspart body - The paragraph holding dateline and text.
  * @csspart link - The link around dateline and text, present only for an http(s) `href`/`url`.
  * @csspart dateline - The dateline, e.g. "DOHA (ANP/AFP)".
@@ -55,9 +57,11 @@ export class LiveTickerItem extends LitElement {
       : html`<slot></slot>`;
     return html`
       <p part="body">${url ? html`<a part="link" href=${url}>${content}</a>` : content}</p>
-      ${datetime
-        ? html`<live-ticker-time part="time" datetime=${datetime} time-zone=${this.timeZone ?? nothing}></live-ticker-time>`
-        : nothing}
+      <slot name="time">
+        ${datetime
+          ? html`<live-ticker-time part="time" datetime=${datetime} time-zone=${this.timeZone ?? nothing}></live-ticker-time>`
+          : nothing}
+      </slot>
     `;
   }
 }

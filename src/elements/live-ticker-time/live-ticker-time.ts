@@ -12,6 +12,7 @@ import { styles } from './live-ticker-time.styles.js';
 const NO_LABEL: RelativeLabel = { text: '', title: '', nextChangeAt: Infinity };
 
 /**
+ * @tag live-ticker-time
  * @summary A relative-time label ("13 minuten geleden") that stays current, usable on its own.
  *
  * @description Reads "now" for a minute, then counts minutes, hours and days in the language of

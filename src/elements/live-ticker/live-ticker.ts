@@ -15,6 +15,7 @@ import { VERSION } from '../../version.js';
 import { styles } from './live-ticker.styles.js';
 
 /**
+ * @tag live-ticker
  * @summary A live news block: a heading and the newest items of one or more feeds, with labels that stay current.
  *
  * @description Point `feed-url` at a JSON Feed (several URLs separated by spaces are merged), or

@@ -1,0 +1,21 @@
+// `cem analyze` reads the elements' JSDoc (@tag @summary @fires @slot @csspart @cssprop) into custom-elements.json.
+export default {
+  globs: ['src/elements/**/*.ts'],
+  exclude: ['src/**/*.styles.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [
+    {
+      name: 'live-ticker-named-events-only',
+      // The analyzer also lists each `dispatchEvent(new SomeEvent())` call as a nameless event; the
+      // @fires tags already name and describe them.
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+          }
+        }
+      },
+    },
+  ],
+};

@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
+import { relativeLabel } from '../src/clock/relative-label.js';
+import { createFeedServer } from './feed-server.mjs';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The Content-Security-Policy of the third-party host page: the strict one the README documents. */
+export function hostPolicy(embedOrigin: string, feedOrigin: string, extraScriptSource = ''): string {
+  return [
+    "default-src 'none'",
+    `script-src ${embedOrigin}${extraScriptSource ? ` ${extraScriptSource}` : ''}`,
+    "style-src 'self'",
+    `connect-src ${feedOrigin}`,
+    "require-trusted-types-for 'script'",
+    "trusted-types lit-html 'allow-duplicates'",
+  ].join('; ');
+}
+
+/**
+ * The demo inside Vite (`npm start`, `vite preview`): `/` opens the seed page; `/feeds/…` is the
+ * feed server; `/demo/host.html` is a third-party page that uses only the built embed, loaded from
+ * another origin (localhost ↔ 127.0.0.1), under a strict CSP, with its items rendered on the server.
+ */
+export function demoFeedServer(): Plugin {
+  const feeds = createFeedServer();
+
+  function serveEmbed(res: ServerResponse): void {
+    const file = new URL('../dist/live-ticker.js', import.meta.url);
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('dist/live-ticker.js is missing: run `npm run build`.');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+    res.end(readFileSync(file));
+  }
+
+  function serveHost(req: IncomingMessage, res: ServerResponse): void {
+    const host = req.headers.host ?? '127.0.0.1';
+    const [hostname, port] = host.split(':') as [string, string | undefined];
+    const pageOrigin = `http://${host}`;
+    const embedOrigin = `http://${hostname === 'localhost' ? '127.0.0.1' : 'localhost'}${port ? `:${port}` : ''}`;
+    const query = new URL(req.url ?? '/', pageOrigin).searchParams;
+    const channel = query.get('channel') ?? 'host';
+    const now = Date.now();
+    const items = feeds
+      .itemsOf(channel)
+      .slice(0, 7)
+      .map((item) => {
+        const label = relativeLabel(item.published, now, { lang: 'nl', timeZone: 'Europe/Amsterdam' }).text;
+        const datetime = new Date(item.published).toISOString();
+        return `      <live-ticker-item item-id="${escapeHtml(item.id)}" datetime="${datetime}"${item.url ? ` href="${escapeHtml(item.url)}"` : ''}>
+        ${escapeHtml(item.text)}
+        <live-ticker-time slot="time" datetime="${datetime}">${escapeHtml(label)}</live-ticker-time>
+      </live-ticker-item>`;
+      })
+      .join('\n');
+    const embed = `${embedOrigin}/embed/live-ticker.js`;
+    const scripts = [`<script src="${embed}" async></script>`];
+    if (query.has('twice')) scripts.push(`<script type="module" src="${embed}"></script>`);
+    if (query.has('npm')) scripts.push(`<script type="module" src="/src/define.ts"></script>`);
+    const html = readFileSync(new URL('./host.html', import.meta.url), 'utf8')
+      .replace('<!-- scripts -->', scripts.join('\n    '))
+      .replace('{{FEED_URL}}', `${pageOrigin}/feeds/${encodeURIComponent(channel)}/feed.json`)
+      .replace('<!-- server-rendered items -->', items);
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': hostPolicy(embedOrigin, pageOrigin, query.has('npm') ? "'self'" : ''),
+    });
+    res.end(html);
+  }
+
+  const install = (server: ViteDevServer | PreviewServer) => {
+    server.httpServer?.on('upgrade', (req, socket, head) => feeds.upgrade(req, socket, head));
+    server.middlewares.use((req, res, next) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/') req.url = `/demo/${(req.url ?? '/').slice(1)}`;
+      if (path === '/embed/live-ticker.js') return serveEmbed(res);
+      // Served as written, not through Vite's HTML transform: its client script would break the page's CSP.
+      if (path === '/demo/host.html') return serveHost(req, res);
+      if (feeds.handle(req, res) === false) next();
+    });
+  };
+  return { name: 'live-ticker-demo', configureServer: install, configurePreviewServer: install };
+}
