@@ -12,7 +12,8 @@
  *   GET  /feeds/<channel>/stats      request counts: { requests, ok, notModified, failed, streams, lastEventIds }
  *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery } }, { publish: { text, id, published } },
  *                                    { delete: id }, { fail: { status, times, retryAfter, body } }, { fail: { hang: true } },
- *                                    { fail: { status: 204 } }, { drop: true } (cuts open streams), { end: true } (closes them)
+ *                                    { fail: { status: 204 } }, { drop: true } (cuts open streams), { end: true } (closes them),
+ *                                    { raw: [jsonFeedItem, …] } (served verbatim in feed.json: hostile input for tests)
  */
 import { readFileSync } from 'node:fs';
 import { WebSocketServer } from 'ws';
@@ -29,6 +30,7 @@ import { WebSocketServer } from 'ws';
  * @property {number} autoPublished how many timed items are in the log
  * @property {Change[]} log every change after the seed, in order
  * @property {Fault[]} faults
+ * @property {unknown[]} raw JSON Feed items served verbatim, before the others (hostile input for tests)
  * @property {Set<StreamClient>} streams
  * @property {ReturnType<typeof setTimeout> | undefined} timer
  * @property {{ requests: number, ok: number, notModified: number, failed: number, streams: number, lastEventIds: string[] }} stats
@@ -60,6 +62,7 @@ export function createFeedServer(options = {}) {
       autoPublished: 0,
       log: [],
       faults: [],
+      raw: [],
       streams: new Set(),
       timer: undefined,
       stats: { requests: 0, ok: 0, notModified: 0, failed: 0, streams: 0, lastEventIds: [] },
@@ -81,7 +84,7 @@ export function createFeedServer(options = {}) {
   /** @param {Channel} ch @param {Change} change */
   function record(ch, change) {
     ch.log.push(change);
-    for (const stream of ch.streams) stream.send(change);
+    if (change.item || change.deleted) for (const stream of ch.streams) stream.send(change);
   }
 
   /** Adds the timed items whose moment has come to the log. @param {Channel} ch */
@@ -136,7 +139,7 @@ export function createFeedServer(options = {}) {
       home_page_url: `${origin}/`,
       feed_url: `${origin}/feeds/${name}/feed.json`,
       language: 'nl',
-      items: items(ch).map(jsonItem),
+      items: [...ch.raw, ...items(ch).map(jsonItem)],
     };
   }
 
@@ -248,7 +251,7 @@ ${entries.join('\n')}
   function backlog(ch, name, origin, lastEventId) {
     const after = lastEventId === undefined || lastEventId === '' ? Number.NaN : Number(lastEventId);
     if (Number.isInteger(after) && after >= 0 && after <= version(ch)) {
-      return ch.log.filter((change) => change.seq > after).map((change) => ({ id: String(change.seq), data: message(change) }));
+      return ch.log.filter((change) => change.seq > after && (change.item || change.deleted)).map((change) => ({ id: String(change.seq), data: message(change) }));
     }
     return [{ id: String(version(ch)), data: JSON.stringify(jsonFeed(ch, name, origin)) }];
   }
@@ -300,6 +303,10 @@ ${entries.join('\n')}
       }
       if (command.delete) record(ch, { seq: version(ch) + 1, deleted: String(command.delete) });
       if (command.fail) ch.faults.push({ times: 1, ...command.fail });
+      if (Array.isArray(command.raw)) {
+        ch.raw.push(...command.raw);
+        record(ch, { seq: version(ch) + 1 }); // a new version, so revalidation sees the change
+      }
       if (command.drop) ch.streams.forEach((stream) => stream.drop());
       if (command.end) ch.streams.forEach((stream) => stream.end());
       send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify({ now: demoNow(ch), items: items(ch).length, version: version(ch), stats: ch.stats }));

@@ -43,6 +43,12 @@ if (only !== '--e2e-only') {
 }
 
 if (only !== '--browser-only') {
+  // The end-to-end tests load the built embed, as a third-party page would.
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('vite build failed');
+    ok = false;
+  }
   const files = readdirSync('test/e2e').filter((file) => file.endsWith('.e2e.mjs')).map((file) => join('test/e2e', file));
   const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   process.stdout.write(run.stdout);

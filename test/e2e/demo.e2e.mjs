@@ -3,45 +3,15 @@
  * End to end: `npm start`'s demo, served by Vite with its feed server, opened in Chromium and
  * driven in virtual time (Playwright's clock) so the labels are exact.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
+import { startVite } from './vite-server.mjs';
 
 const T = Date.parse('2026-11-27T12:00:20Z');
 const SEED_LABELS = ['13 minuten geleden', '14 minuten geleden', '16 minuten geleden', '18 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden'];
 const SEED_DATELINES = ['DOHA (ANP/AFP)', 'WENEN (ANP)', 'LUIK (ANP/BELGA)', 'BRUSSEL (ANP)', 'CRANS-MONTANA (ANP/AFP)', 'ISTANBUL (ANP/AFP/DPA)', 'BRUSSEL (ANP)'];
-
-/** @returns {Promise<number>} */
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-/** Starts `vite` as `npm start` does and resolves with its origin once it is ready. */
-async function startDemo() {
-  const port = await freePort();
-  const vite = spawn('node_modules/.bin/vite', ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let output = '';
-  await new Promise((resolve, reject) => {
-    vite.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes(`127.0.0.1:${port}`)) resolve(undefined);
-    });
-    vite.stderr.on('data', (chunk) => (output += chunk));
-    vite.once('exit', (code) => reject(new Error(`vite exited (${code}): ${output}`)));
-  });
-  return { vite, origin: `http://127.0.0.1:${port}` };
-}
 
 describe('the demo (npm start)', () => {
   /** @type {import('node:child_process').ChildProcess} */
@@ -64,7 +34,7 @@ describe('the demo (npm start)', () => {
   const datelines = () => page.locator('live-ticker-item [part="dateline"]').allTextContents();
 
   before(async () => {
-    ({ vite, origin } = await startDemo());
+    ({ vite, origin } = await startVite());
     browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
     page = await browser.newPage();
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));

@@ -1,0 +1,160 @@
+// @ts-check
+/**
+ * The one-file embed as a third-party site uses it: loaded from another origin into a page with a
+ * strict CSP and Trusted Types enforced, twice, next to the npm build, without JavaScript, and fed
+ * hostile items. Needs `dist/live-ticker.js` (npm test builds it first).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
+import { startVite } from './vite-server.mjs';
+
+/** Lit's own version registries: the only globals the embed may add (none are ours). */
+const LIT_GLOBALS = ['litElementVersions', 'litHtmlVersions', 'reactiveElementVersions', 'litPropertyMetadata'];
+
+describe('the embed on a third-party page', () => {
+  /** @type {import('node:child_process').ChildProcess} */
+  let vite;
+  /** @type {string} */
+  let origin;
+  /** @type {number} */
+  let port;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+
+  before(async () => {
+    ({ vite, origin, port } = await startVite());
+    browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    vite?.kill();
+  });
+
+  /** @param {string} channel @param {object} command */
+  const control = async (channel, command) => {
+    const response = await fetch(`${origin}/feeds/${channel}/control`, { method: 'POST', body: JSON.stringify(command) });
+    assert.equal(response.status, 200, await response.text());
+  };
+
+  /**
+   * Opens a page recording CSP violations, errors and warnings.
+   * @param {string} path @param {{ javaScriptEnabled?: boolean }} [options]
+   */
+  async function open(path, options = {}) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if ((message.type() === 'error' || message.type() === 'warning') && !message.text().includes('Lit is in dev mode')) {
+        problems.push(`${message.type()}: ${message.text()}`);
+      }
+    });
+    await page.addInitScript(() => {
+      /** @type {any} */ (window).__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        /** @type {any} */ (window).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const response = await page.goto(`${origin}${path}`);
+    return { page, context, problems, response };
+  }
+
+  it('runs under the strict CSP with Trusted Types, from another origin, with zero violations', async () => {
+    await control('host', { reset: { publishEvery: 0 } });
+    const { page, context, problems, response } = await open('/demo/host.html?channel=host');
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    assert.match(policy, /require-trusted-types-for 'script'/);
+    assert.match(policy, new RegExp(`script-src http://localhost:${port}(;|$)`));
+    assert.equal(await page.locator('script').first().getAttribute('src'), `http://localhost:${port}/embed/live-ticker.js`);
+    await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
+    assert.equal(await page.locator('live-ticker').getAttribute('status'), 'live');
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('is readable without JavaScript, and the feed takes over without showing an item twice', async () => {
+    await control('host', { reset: { publishEvery: 0 } });
+    const noScript = await open('/demo/host.html?channel=host', { javaScriptEnabled: false });
+    const text = await noScript.page.locator('live-ticker').innerText();
+    assert.match(text, /DOHA \(ANP\/AFP\) - Qatar heeft 313 mensen/);
+    assert.match(text, /13 minuten geleden/);
+    await noScript.context.close();
+
+    const { page, context } = await open('/demo/host.html?channel=host');
+    await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
+    const shown = await page.evaluate(() => {
+      const ticker = /** @type {HTMLElement} */ (document.querySelector('live-ticker'));
+      const serverItems = [...ticker.querySelectorAll(':scope > live-ticker-item')];
+      return {
+        slot: ticker.shadowRoot?.querySelector('slot:not([name])') !== null,
+        serverItemsRendered: serverItems.filter((item) => item.getClientRects().length > 0).length,
+        feedItems: ticker.shadowRoot?.querySelectorAll('live-ticker-item').length,
+      };
+    });
+    assert.deepEqual(shown, { slot: false, serverItemsRendered: 0, feedItems: 7 });
+    await context.close();
+  });
+
+  for (const [name, query] of [['twice', '?twice'], ['next to the npm build', '?npm']]) {
+    it(`defines each element once and stays quiet when included ${name}`, async () => {
+      const { page, context, problems } = await open(`/demo/host.html${query}&channel=host`);
+      await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
+      assert.equal(await page.locator('script').count(), 2);
+      const versions = await page.evaluate(() => ['live-ticker', 'live-ticker-item', 'live-ticker-time'].map((tag) => /** @type {any} */ (customElements.get(tag))?.version));
+      assert.deepEqual(versions, ['0.1.0', '0.1.0', '0.1.0']);
+      assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  it('adds no globals of its own', async () => {
+    const { page, context } = await open('/feeds/host/stats');
+    const before = await page.evaluate(() => Object.getOwnPropertyNames(window));
+    await page.addScriptTag({ url: `${origin}/embed/live-ticker.js` });
+    await page.waitForFunction(() => customElements.get('live-ticker') !== undefined);
+    const added = await page.evaluate((names) => Object.getOwnPropertyNames(window).filter((name) => !names.includes(name)), before);
+    assert.deepEqual(added.filter((name) => !LIT_GLOBALS.includes(name)), []);
+    await context.close();
+  });
+
+  it('never runs or links hostile feed content, in any field', async () => {
+    const hostile = [
+      { id: '"><img src=x onerror="window.__pwned=1">', content_text: 'DOHA (ANP) - <img src=x onerror="window.__pwned=2">', date_published: new Date().toISOString(), url: 'javascript:window.__pwned=3' },
+      { id: 'html', content_html: '<p>WENEN (ANP) - <script>window.__pwned=4</script><img src=x onerror="window.__pwned=5">Tekst</p>', date_published: new Date().toISOString(), url: 'data:text/html,<script>parent.__pwned=6</script>' },
+      { id: 'title', title: '" onmouseover="window.__pwned=7', summary: "' onfocus='window.__pwned=8' x='", date_published: new Date().toISOString(), external_url: 'JaVaScRiPt:window.__pwned=9' },
+      { id: 'attr', content_text: 'Tekst', date_published: new Date().toISOString(), url: 'https://example.org/ok" onclick="window.__pwned=11' },
+      { id: 'date', content_text: 'Tekst', date_published: '2026-11-27T12:00:00Z" onerror="window.__pwned=10' },
+    ];
+    await control('xss', { reset: { publishEvery: 0 }, raw: hostile });
+    const { page, context } = await open(`/?feed=${encodeURIComponent('/feeds/xss/feed.json')}`);
+    await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
+    const found = await page.evaluate(() => {
+      const roots = [];
+      const walk = (/** @type {Document | ShadowRoot} */ root) => {
+        roots.push(root);
+        root.querySelectorAll('*').forEach((element) => element.shadowRoot && walk(element.shadowRoot));
+      };
+      walk(document);
+      const inShadow = roots.slice(1);
+      return {
+        pwned: /** @type {any} */ (window).__pwned,
+        injected: inShadow.flatMap((root) => [...root.querySelectorAll('img, script, iframe, [onerror], [onmouseover], [onfocus], [onclick]')]).length,
+        hrefs: inShadow.flatMap((root) => [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))),
+        texts: inShadow.flatMap((root) => [...root.querySelectorAll('[part="text"]')].map((text) => text.textContent)),
+      };
+    });
+    assert.equal(found.pwned, undefined);
+    assert.equal(found.injected, 0);
+    for (const href of found.hrefs) assert.match(href ?? '', /^https?:\/\//, `only http(s) links: ${href}`);
+    assert.ok(found.hrefs.includes('https://example.org/ok%22%20onclick=%22window.__pwned=11'), 'a quote in a URL stays inside the attribute');
+    assert.ok(found.texts.includes('<img src=x onerror="window.__pwned=2">'), 'markup in text is shown as text');
+    assert.ok(found.texts.includes('Tekst'), 'HTML content is reduced to its text');
+    await context.close();
+  });
+});
