@@ -2,7 +2,6 @@
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.styles.ts'],
-  outdir: '.',
   litelement: true,
   plugins: [
     {

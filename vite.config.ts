@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { demoFeedServer } from './demo/vite-plugin.js';
 
@@ -5,7 +6,16 @@ import { demoFeedServer } from './demo/vite-plugin.js';
 export default defineConfig({
   plugins: [demoFeedServer()],
   // RxJS's ES2015 build: the default ES5 one brings tslib helpers and down-levelled classes.
-  resolve: { conditions: ['es2015', 'module', 'browser', 'production', 'default'] },
+  resolve: {
+    conditions: ['es2015', 'module', 'browser', 'production', 'default'],
+    // The framework examples import the package by name, as users do; in this repository that is the source.
+    alias: [
+      { find: /^live-ticker\/define$/, replacement: fileURLToPath(new URL('./src/define.ts', import.meta.url)) },
+      { find: /^live-ticker$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
+  },
+  // Vue's compile-time flags, for the Vue example page.
+  define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {

@@ -135,6 +135,7 @@ describe('the embed on a third-party page', () => {
     const { page, context } = await open(`/?feed=${encodeURIComponent('/feeds/xss/feed.json')}`);
     await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
     const found = await page.evaluate(() => {
+      /** @type {(Document | ShadowRoot)[]} */
       const roots = [];
       const walk = (/** @type {Document | ShadowRoot} */ root) => {
         roots.push(root);

@@ -23,7 +23,7 @@ import { styles } from './live-ticker.styles.js';
  * feed never clears what is shown: the block says discreetly that it is not current and retries.
  * Server-rendered `<live-ticker-item>` children show until the feed has loaded.
  *
- * @fires live-ticker-status - {@link LiveTickerStatusEvent} when the status changes: `connecting`, `live`, `stale` (items shown, feed failing) or `error` (nothing could be loaded).
+ * @fires live-ticker-status - A `LiveTickerStatusEvent` when the status changes: `connecting`, `live`, `stale` (items shown, feed failing) or `error` (nothing could be loaded).
  *
  * @slot - Server-rendered `<live-ticker-item>`s, shown until the feed has loaded.
  * @slot heading - Replaces the heading text.
@@ -52,7 +52,7 @@ export class LiveTicker extends LitElement {
   /** The library version that defined this element; `define` compares it to spot two versions on one page. */
   static readonly version = VERSION;
 
-  /** Feed URL(s), separated by spaces. */
+  /** Feed URL(s), separated by spaces and merged: JSON Feed, RSS or Atom documents (polled), SSE streams, `ws:`/`wss:` WebSockets. */
   @property({ attribute: 'feed-url' }) feedUrl = '';
 
   /** The heading text; a localised "Latest news" when absent. */

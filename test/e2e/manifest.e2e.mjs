@@ -1,0 +1,33 @@
+// @ts-check
+/** custom-elements.json is current with the JSDoc, and the README documents all it lists. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { apiReference, withReference } from '../../scripts/readme-api.mjs';
+
+const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const readme = readFileSync('README.md', 'utf8');
+/** @type {any[]} */
+const elements = committed.modules.flatMap((/** @type {any} */ module) => module.declarations ?? []).filter((/** @type {any} */ declaration) => declaration.customElement);
+
+describe('custom-elements.json', () => {
+  it('is what the analyzer makes of the sources now (run `npm run build` after changing JSDoc)', () => {
+    // The analyzer takes --outdir relative to the project.
+    const outdir = join('node_modules', '.cache', `cem-check-${process.pid}`);
+    execFileSync('node_modules/.bin/cem', ['analyze', '--outdir', outdir], { stdio: 'pipe' });
+    const fresh = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
+    rmSync(outdir, { recursive: true, force: true });
+    assert.deepEqual(fresh, committed);
+  });
+
+  it('describes the three elements', () => {
+    assert.deepEqual(elements.map((element) => element.tagName).sort(), ['live-ticker', 'live-ticker-item', 'live-ticker-time']);
+    for (const element of elements) assert.ok(element.summary, `${element.tagName} has a @summary`);
+  });
+
+  it('is what the README documents (run `npm run build` after changing JSDoc)', () => {
+    assert.equal(withReference(readme, apiReference(committed)), readme);
+  });
+});
