@@ -1,6 +1,6 @@
 // `cem analyze` reads the elements' JSDoc (@tag @summary @fires @slot @csspart @cssprop) into custom-elements.json.
 export default {
-  globs: ['src/elements/**/*.ts'],
+  globs: ['src/elements/*/live-ticker*.ts', 'src/elements/live-ticker/events.ts'],
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
   plugins: [

@@ -5,6 +5,10 @@ export interface Messages {
   empty: string;
   error: string;
   stale: string;
+  pause: string;
+  resume: string;
+  /** "N new items" by plural category (Intl.PluralRules); `{n}` is the count. */
+  newItems: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 }
 
 const en: Messages = {
@@ -13,6 +17,9 @@ const en: Messages = {
   empty: 'No news yet.',
   error: 'The news could not be loaded. Trying again…',
   stale: 'Not up to date — reconnecting…',
+  pause: 'Pause updates',
+  resume: 'Resume updates',
+  newItems: { one: '1 new item', other: '{n} new items' },
 };
 
 const catalog: Record<string, Messages> = {
@@ -23,6 +30,9 @@ const catalog: Record<string, Messages> = {
     empty: 'Nog geen berichten.',
     error: 'Het nieuws kon niet worden geladen. We proberen het opnieuw…',
     stale: 'Niet actueel — opnieuw verbinden…',
+    pause: 'Updates pauzeren',
+    resume: 'Updates hervatten',
+    newItems: { one: '1 nieuw bericht', other: '{n} nieuwe berichten' },
   },
   de: {
     heading: 'Neueste Meldungen',
@@ -30,6 +40,9 @@ const catalog: Record<string, Messages> = {
     empty: 'Noch keine Meldungen.',
     error: 'Die Meldungen konnten nicht geladen werden. Neuer Versuch…',
     stale: 'Nicht aktuell — Verbindung wird wiederhergestellt…',
+    pause: 'Aktualisierung anhalten',
+    resume: 'Aktualisierung fortsetzen',
+    newItems: { one: '1 neue Meldung', other: '{n} neue Meldungen' },
   },
   fr: {
     heading: 'Dernières infos',
@@ -37,10 +50,51 @@ const catalog: Record<string, Messages> = {
     empty: 'Aucune info pour le moment.',
     error: 'Impossible de charger les infos. Nouvel essai…',
     stale: 'Pas à jour — reconnexion…',
+    pause: 'Suspendre les mises à jour',
+    resume: 'Reprendre les mises à jour',
+    newItems: { one: '{n} nouvelle info', other: '{n} nouvelles infos' },
+  },
+  ar: {
+    heading: 'آخر الأخبار',
+    loading: 'جارٍ تحميل آخر الأخبار…',
+    empty: 'لا توجد أخبار بعد.',
+    error: 'تعذّر تحميل الأخبار. جارٍ إعادة المحاولة…',
+    stale: 'غير محدَّث — جارٍ إعادة الاتصال…',
+    pause: 'إيقاف التحديثات مؤقتًا',
+    resume: 'استئناف التحديثات',
+    newItems: { zero: 'لا أخبار جديدة', one: 'خبر جديد واحد', two: 'خبران جديدان', few: '{n} أخبار جديدة', many: '{n} خبرًا جديدًا', other: '{n} خبر جديد' },
+  },
+  he: {
+    heading: 'חדשות אחרונות',
+    loading: 'טוען את החדשות האחרונות…',
+    empty: 'אין עדיין חדשות.',
+    error: 'לא ניתן לטעון את החדשות. מנסה שוב…',
+    stale: 'לא מעודכן — מתחבר מחדש…',
+    pause: 'השהיית עדכונים',
+    resume: 'חידוש עדכונים',
+    newItems: { one: 'ידיעה חדשה אחת', two: '2 ידיעות חדשות', other: '{n} ידיעות חדשות' },
   },
 };
 
 /** Messages for a BCP 47 tag, by its primary language; English when we do not speak it. */
 export function messagesFor(lang: string): Messages {
   return catalog[lang.toLowerCase().split('-')[0]!] ?? en;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** "3 nieuwe berichten": the count in the language's plural form. */
+export function newItemsText(lang: string, count: number): string {
+  const messages = messagesFor(lang);
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(lang);
+    } catch {
+      rules = new Intl.PluralRules('en');
+    }
+    pluralRules.set(lang, rules);
+  }
+  const form = messages.newItems[rules.select(count)] ?? messages.newItems.other;
+  return form.replace('{n}', new Intl.NumberFormat(rules.resolvedOptions().locale).format(count));
 }

@@ -31,6 +31,13 @@ export const styles = css`
     display: block;
     margin-block-start: 0.25em;
     font-size: var(--live-ticker-time-font-size, 0.8125em);
-    color: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 62%, transparent));
+    color: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 68%, transparent));
+  }
+  :host([layout='marquee']) [part='body'],
+  :host([layout='marquee']) [part='time'] {
+    display: inline;
+  }
+  :host([layout='marquee']) [part='time'] {
+    margin-inline-start: 0.75em;
   }
 `;

@@ -47,6 +47,9 @@ export class LiveTickerItem extends LitElement {
   /** IANA time zone for the label's absolute dates. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
+  /** `marquee` lays text and label out on one line, as the ticker's crawl needs. */
+  @property({ reflect: true }) layout?: 'list' | 'marquee';
+
   protected override render() {
     const item = this.item;
     const url = item ? item.url : safeHttpUrl(this.href, document.baseURI);

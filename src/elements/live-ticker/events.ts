@@ -11,8 +11,17 @@ export class LiveTickerStatusEvent extends Event {
   }
 }
 
+/** Fired by `<live-ticker>` when the reader pauses or resumes its updates. */
+export class LiveTickerPauseEvent extends Event {
+  static readonly type = 'live-ticker-pause';
+  constructor(readonly paused: boolean) {
+    super(LiveTickerPauseEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'live-ticker-status': LiveTickerStatusEvent;
+    'live-ticker-pause': LiveTickerPauseEvent;
   }
 }

@@ -3,15 +3,48 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    container-type: inline-size;
     color: var(--live-ticker-color, inherit);
     background: var(--live-ticker-background, transparent);
     font: var(--live-ticker-font, inherit);
     line-height: var(--live-ticker-line-height, 1.45);
+    --muted: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 68%, transparent));
+    --spacing: var(--live-ticker-item-spacing, 0.75em);
   }
   :host([hidden]) {
     display: none;
   }
+  :host([theme='light']) {
+    color-scheme: light;
+    color: var(--live-ticker-color, #1d1d1f);
+    background: var(--live-ticker-background, #fff);
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+    color: var(--live-ticker-color, #ececec);
+    background: var(--live-ticker-background, #151517);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      color-scheme: dark;
+      color: var(--live-ticker-color, #ececec);
+      background: var(--live-ticker-background, #151517);
+    }
+  }
+  @media (prefers-color-scheme: light) {
+    :host([theme='auto']) {
+      color-scheme: light;
+      color: var(--live-ticker-color, #1d1d1f);
+      background: var(--live-ticker-background, #fff);
+    }
+  }
+  :host([density='compact']) {
+    --spacing: var(--live-ticker-item-spacing, 0.4em);
+    font-size: 0.9375em;
+  }
+  :host([density='comfortable']) {
+    --spacing: var(--live-ticker-item-spacing, 1.1em);
+  }
+
   [part='base'] {
     display: block;
   }
@@ -28,18 +61,6 @@ export const styles = css`
     font-weight: var(--live-ticker-heading-weight, 700);
     line-height: 1.2;
   }
-  [part='list'] {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  [part='entry'] {
-    padding-block: var(--live-ticker-item-spacing, 0.75em);
-    border-block-end: var(--live-ticker-divider, 1px solid color-mix(in srgb, currentColor 15%, transparent));
-  }
-  [part='entry']:first-child {
-    padding-block-start: 0;
-  }
   [part='status'] {
     flex: 1 1 0;
     min-width: 0;
@@ -48,10 +69,170 @@ export const styles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
     font-size: 0.8125em;
-    color: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 62%, transparent));
+    color: var(--muted);
+  }
+  button {
+    font: inherit;
+    color: var(--live-ticker-accent, currentColor);
+    cursor: pointer;
+  }
+  button:focus-visible,
+  [part~='entry']:focus-visible {
+    outline: 2px solid var(--live-ticker-focus-color, currentColor);
+    outline-offset: 2px;
+  }
+  [part='pause'] {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    margin-inline-start: auto;
+    padding: 0;
+    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
+    border-radius: 50%;
+    background: transparent;
+  }
+  [part='pause'] svg {
+    inline-size: 0.875rem;
+    block-size: 0.875rem;
+    fill: currentColor;
+  }
+  [part='status'] + [part='pause'] {
+    margin-inline-start: 0;
+  }
+  [part='body'] {
+    position: relative;
+  }
+  [part='new-items'] {
+    position: absolute;
+    z-index: 1;
+    inset-block-start: 0;
+    inset-inline: 0;
+    inline-size: fit-content;
+    margin: 0 auto;
+    padding: 0.3em 0.9em;
+    border: 0;
+    border-radius: 1em;
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--live-ticker-background, Canvas);
+    background: var(--live-ticker-accent, CanvasText);
+    box-shadow: 0 1px 4px rgb(0 0 0 / 25%);
+  }
+  [part='viewport'] {
+    max-block-size: var(--live-ticker-max-height, none);
+    overflow-y: auto;
+  }
+  [part~='list'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part~='entry'] {
+    padding-block: var(--spacing);
+    border-block-end: var(--live-ticker-divider, 1px solid color-mix(in srgb, currentColor 15%, transparent));
+  }
+  [part~='entry']:first-child {
+    padding-block-start: 0;
+  }
+  [part~='fresh'] {
+    animation: fresh 4s ease-out;
+  }
+  @keyframes fresh {
+    from {
+      background: var(--live-ticker-highlight, color-mix(in srgb, #f5b700 28%, transparent));
+    }
   }
   [part='message'] {
     margin: 0;
-    color: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 62%, transparent));
+    color: var(--muted);
+  }
+  .announcer {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  /* Marquee: one row crawling on the compositor (transform only), two copies for a seamless loop. */
+  :host([layout='marquee']) [part='base'] {
+    display: flex;
+    align-items: center;
+    gap: 1em;
+  }
+  :host([layout='marquee']) [part='header'] {
+    flex: none;
+    margin: 0;
+  }
+  :host([layout='marquee']) [part='heading'] {
+    font-size: var(--live-ticker-heading-font-size, 1em);
+  }
+  :host([layout='marquee']) [part='body'] {
+    flex: 1;
+    min-width: 0;
+  }
+  :host([layout='marquee']) [part='viewport'] {
+    overflow: hidden;
+  }
+  :host([layout='marquee']) .track {
+    display: flex;
+    inline-size: max-content;
+    animation: crawl var(--crawl-duration, 60s) linear infinite;
+  }
+  :host([layout='marquee']:dir(rtl)) .track {
+    animation-name: crawl-rtl;
+  }
+  :host([layout='marquee']) [part~='list'] {
+    display: flex;
+    flex: none;
+  }
+  :host([layout='marquee']) [part~='entry'] {
+    padding: 0 var(--live-ticker-marquee-gap, 2.5em) 0 0;
+    border: 0;
+    white-space: nowrap;
+  }
+  :host([layout='marquee']:dir(rtl)) [part~='entry'] {
+    padding: 0 0 0 var(--live-ticker-marquee-gap, 2.5em);
+  }
+  :host([layout='marquee']:hover) .track,
+  :host([layout='marquee']:focus-within) .track,
+  :host([layout='marquee'][paused]) .track {
+    animation-play-state: paused;
+  }
+  /* With focus inside, the row scrolls instead, so the browser can bring the focused item into view. */
+  :host([layout='marquee']:focus-within) [part='viewport'] {
+    overflow-x: auto;
+  }
+  :host([layout='marquee']:focus-within) .track {
+    animation: none;
+  }
+  @keyframes crawl {
+    to {
+      transform: translateX(-50%);
+    }
+  }
+  @keyframes crawl-rtl {
+    to {
+      transform: translateX(50%);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host([layout='marquee']) .track {
+      animation: none;
+      inline-size: auto;
+    }
+    :host([layout='marquee']) [part~='list'] {
+      flex-wrap: wrap;
+      row-gap: 0.25em;
+    }
+    :host([layout='marquee']) [part~='clone'] {
+      display: none;
+    }
+    :host([layout='marquee']) [part~='entry'] {
+      white-space: normal;
+    }
   }
 `;

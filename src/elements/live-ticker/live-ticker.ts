@@ -1,51 +1,67 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Observable } from 'rxjs';
 import { defaultClock, type Clock } from '../../clock/page-clock.js';
 import { clockContext } from '../../context/clock-context.js';
 import { resolveLang } from '../../i18n/lang.js';
-import { messagesFor } from '../../i18n/messages.js';
-import type { FeedStatus } from '../../model.js';
+import { messagesFor, newItemsText } from '../../i18n/messages.js';
+import type { FeedStatus, TickerItem } from '../../model.js';
 import type { TickerUpdateInput } from '../../sources/custom-source.js';
-import { LiveTickerStatusEvent } from './events.js';
-import { FeedController } from './feed-controller.js';
+import type { TickerState } from '../../store/store.js';
 import { VERSION } from '../../version.js';
+import { ArrivalsController } from './arrivals-controller.js';
+import { LiveTickerPauseEvent, LiveTickerStatusEvent } from './events.js';
+import { FeedController } from './feed-controller.js';
 import { styles } from './live-ticker.styles.js';
+
+const PAUSE_ICON = svg`<path d="M6 4h4v16H6zM14 4h4v16h-4z" />`;
+const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
 
 /**
  * @tag live-ticker
  * @summary A live news block: a heading and the newest items of one or more feeds, with labels that stay current.
  *
- * @description Point `feed-url` at a JSON Feed (several URLs separated by spaces are merged), or
- * set `source` to an RxJS Observable. Items are kept newest first, at most `max-items`. A failing
- * feed never clears what is shown: the block says discreetly that it is not current and retries.
- * Server-rendered `<live-ticker-item>` children show until the feed has loaded.
+ * @description Point `feed-url` at a feed (several URLs separated by spaces are merged), or set
+ * `source` to an RxJS Observable. Items are kept newest first, at most `max-items`. A failing feed
+ * never clears what is shown: the block says discreetly that it is not current and retries.
+ * Server-rendered `<live-ticker-item>` children show until the feed has loaded. New items never
+ * move text under the reader: while the pointer or focus is inside (or the list is scrolled, or
+ * updates are paused) they wait behind a "N new items" button; otherwise they enter at the top with
+ * a short highlight. Screen readers hear arrivals in batches, politely, never clock ticks.
  *
  * @fires live-ticker-status - A `LiveTickerStatusEvent` when the status changes: `connecting`, `live`, `stale` (items shown, feed failing) or `error` (nothing could be loaded).
+ * @fires live-ticker-pause - A `LiveTickerPauseEvent` when the reader pauses or resumes the updates (`paused`).
  *
  * @slot - Server-rendered `<live-ticker-item>`s, shown until the feed has loaded.
  * @slot heading - Replaces the heading text.
  *
  * @csspart base - The block's outer wrapper.
- * @csspart header - The row holding the heading and the status hint.
+ * @csspart header - The row holding the heading, the status hint and the pause button.
  * @csspart heading - The heading.
- * @csspart status - The "not up to date" hint beside the heading while a feed fails (a polite live region).
+ * @csspart status - The "not up to date" hint beside the heading while a feed fails.
+ * @csspart pause - The button that pauses and resumes updates (`aria-pressed` while paused).
+ * @csspart new-items - The "N new items" button over the list while arrivals wait.
+ * @csspart viewport - The area around the list; it scrolls when `--live-ticker-max-height` is set, and crawls in the marquee.
  * @csspart message - The loading, empty or error message shown instead of items.
  * @csspart list - The list of items.
- * @csspart entry - One list entry.
+ * @csspart entry - One list entry; `entry fresh` while it is newly arrived.
  * @csspart item - The `<live-ticker-item>` inside an entry.
  *
- * @cssprop --live-ticker-color - Text colour (default: inherited).
- * @cssprop --live-ticker-background - Background (default: transparent).
+ * @cssprop --live-ticker-color - Text colour (default: inherited, or by `theme`).
+ * @cssprop --live-ticker-background - Background (default: transparent, or by `theme`).
  * @cssprop --live-ticker-font - Font shorthand (default: the page's).
  * @cssprop --live-ticker-line-height - Line height (default 1.45).
  * @cssprop --live-ticker-heading-font-size - Heading size (default 1.25em).
  * @cssprop --live-ticker-heading-weight - Heading weight (default 700).
- * @cssprop --live-ticker-item-spacing - Space above and below each item (default 0.75em).
+ * @cssprop --live-ticker-item-spacing - Space above and below each item (default 0.75em; by `density`).
  * @cssprop --live-ticker-divider - Border between items.
- * @cssprop --live-ticker-muted-color - Colour of time labels and messages.
+ * @cssprop --live-ticker-muted-color - Colour of time labels, hints and messages.
+ * @cssprop --live-ticker-highlight - Background a new item starts with before it fades.
+ * @cssprop --live-ticker-accent - Colour of the buttons (default: the text colour).
+ * @cssprop --live-ticker-max-height - Height from which the list scrolls (default: none).
+ * @cssprop --live-ticker-marquee-gap - Space between items in the marquee (default 2.5em).
  */
 export class LiveTicker extends LitElement {
   static override styles = styles;
@@ -67,6 +83,21 @@ export class LiveTicker extends LitElement {
   /** IANA time zone for absolute dates; the reader's own by default. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
+  /** `list` (default) or `marquee`: a horizontal crawl that pauses on hover and focus, and stands still under reduced motion. */
+  @property({ reflect: true }) layout: 'list' | 'marquee' = 'list';
+
+  /** Marquee speed in pixels per second. */
+  @property({ type: Number }) speed = 60;
+
+  /** Whether updates are paused: no arrivals and no crawl until resumed (WCAG 2.2.2). The reader toggles it with the pause button. */
+  @property({ type: Boolean, reflect: true }) paused = false;
+
+  /** Colours: unset follows the page; `light` or `dark` sets them; `auto` follows the reader's `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** Spacing: `compact` or `comfortable`; unset is in between. */
+  @property({ reflect: true }) density?: 'compact' | 'comfortable';
+
   /** A developer's own Observable of items or updates, merged with any `feed-url`. */
   @property({ attribute: false }) source?: Observable<TickerUpdateInput>;
 
@@ -76,13 +107,29 @@ export class LiveTicker extends LitElement {
   /** Current status, reflected for styling: `connecting`, `live`, `stale` or `error`. */
   @property({ reflect: true }) status: FeedStatus = 'connecting';
 
+  /** What the polite live region says: arrivals in batches and loss of connection, never clock ticks. */
+  @state() private announcement = '';
+
   private readonly feed = new FeedController(this);
+  private readonly arrivals = new ArrivalsController(this, (count) => this.announce(newItemsText(this.lang_, count)));
   private readonly clockProvider = new ContextProvider(this, { context: clockContext, initialValue: defaultClock() });
   private hasServerItems = false;
+  private offered?: TickerState;
+  private crawlObserver?: ResizeObserver;
+
+  private get lang_(): string {
+    return resolveLang(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.hasServerItems = this.querySelector(':scope > live-ticker-item') !== null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.crawlObserver?.disconnect();
+    this.crawlObserver = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -90,11 +137,45 @@ export class LiveTicker extends LitElement {
     if (changed.has('feedUrl') || changed.has('source')) {
       this.feed.setSpec({ urls: this.feedUrl.split(/\s+/).filter(Boolean), custom: this.source });
     }
-    this.status = this.feed.state.status;
+    if (changed.has('paused')) this.arrivals.update({ paused: this.paused });
+    const state = this.feed.state;
+    if (state !== this.offered || changed.has('maxItems')) {
+      this.offered = state;
+      this.arrivals.offer(state.items.slice(0, Math.max(0, this.maxItems || 0)));
+    }
+    if (state.status !== this.status && (state.status === 'stale' || state.status === 'error')) {
+      const messages = messagesFor(this.lang_);
+      this.announce(state.status === 'stale' ? messages.stale : messages.error);
+    } else if (state.status === 'live' && this.status !== 'live' && this.status !== 'connecting') {
+      this.announcement = ''; // recovered: the warning is no longer true (clearing is not announced)
+    }
+    this.status = state.status;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('status')) this.dispatchEvent(new LiveTickerStatusEvent(this.status, this.feed.state.error));
+    if (this.layout === 'marquee') this.measureCrawl();
+  }
+
+  private announce(text: string): void {
+    // The same words twice in a row would not be read again: vary an invisible character.
+    this.announcement = this.announcement === text ? `${text}\u200b` : text;
+  }
+
+  private togglePause(): void {
+    this.paused = !this.paused;
+    this.dispatchEvent(new LiveTickerPauseEvent(this.paused));
+  }
+
+  /** The "N new items" button: shows them, and takes keyboard focus to the first. */
+  private async showWaiting(): Promise<void> {
+    this.arrivals.release();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="fresh"]')?.focus();
+  }
+
+  private onScroll(event: Event): void {
+    this.arrivals.update({ scrolled: (event.target as HTMLElement).scrollTop > 0 });
   }
 
   private onSlotChange(event: Event): void {
@@ -103,13 +184,43 @@ export class LiveTicker extends LitElement {
     this.requestUpdate();
   }
 
+  /** The crawl takes as long as its content needs at `speed` px/s; set through CSSOM (a strict CSP forbids style attributes). */
+  private measureCrawl(): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('[part~="list"]:not([part~="clone"])');
+    const track = this.renderRoot.querySelector<HTMLElement>('.track');
+    if (!list || !track) return;
+    const apply = () => track.style.setProperty('--crawl-duration', `${Math.max(5, list.scrollWidth / Math.max(1, this.speed || 60))}s`);
+    apply();
+    if (!this.crawlObserver) {
+      this.crawlObserver = new ResizeObserver(apply);
+      this.crawlObserver.observe(list);
+    }
+  }
+
+  private renderItems(items: readonly TickerItem[], clone = false) {
+    const fresh = this.arrivals.fresh;
+    return html`<ol part=${clone ? 'list clone' : 'list'} role="list" aria-hidden=${clone ? 'true' : nothing} ?inert=${clone}>
+      ${repeat(
+        items,
+        (item) => item.id,
+        (item) =>
+          html`<li part=${fresh.has(item.id) ? 'entry fresh' : 'entry'} tabindex=${fresh.has(item.id) && !clone ? '-1' : nothing}>
+            <live-ticker-item part="item" .item=${item} layout=${this.layout} time-zone=${this.timeZone ?? nothing}></live-ticker-item>
+          </li>`,
+      )}
+    </ol>`;
+  }
+
   protected override render() {
-    const { items, status } = this.feed.state;
-    const messages = messagesFor(resolveLang(this));
-    const shown = items.slice(0, Math.max(0, this.maxItems || 0));
+    const { status } = this.feed.state;
+    const lang = this.lang_;
+    const messages = messagesFor(lang);
+    const shown = this.arrivals.shown;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const behind = (status === 'stale' || status === 'error') && (shown.length > 0 || this.hasServerItems);
     const message = status === 'connecting' ? messages.loading : status === 'error' ? messages.error : messages.empty;
+    const marquee = this.layout === 'marquee';
+    const pauseLabel = this.paused ? messages.resume : messages.pause;
 
     return html`
       <section part="base" aria-labelledby="heading" aria-busy=${status === 'connecting' ? 'true' : 'false'}>
@@ -117,22 +228,27 @@ export class LiveTicker extends LitElement {
           <div part="heading" id="heading" role="heading" aria-level=${level}>
             <slot name="heading">${this.heading ?? messages.heading}</slot>
           </div>
-          <!-- Always present, so the hint is announced when it appears; beside the heading, so nothing moves. -->
-          <span part="status" role="status" title=${behind ? messages.stale : nothing}>${behind ? messages.stale : ''}</span>
+          <span part="status" title=${behind ? messages.stale : nothing}>${behind ? messages.stale : ''}</span>
+          ${shown.length
+            ? html`<button part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${pauseLabel} title=${pauseLabel} @click=${this.togglePause}>
+                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${this.paused ? PLAY_ICON : PAUSE_ICON}</svg>
+              </button>`
+            : nothing}
         </div>
-        ${shown.length
-          ? html`<ol part="list">
-              ${repeat(
-                shown,
-                (item) => item.id,
-                (item) =>
-                  html`<li part="entry">
-                    <live-ticker-item part="item" .item=${item} time-zone=${this.timeZone ?? nothing}></live-ticker-item>
-                  </li>`,
-              )}
-            </ol>`
-          : html`<slot @slotchange=${this.onSlotChange}></slot>
-              ${this.hasServerItems ? nothing : html`<p part="message" role="status">${message}</p>`}`}
+        <div part="body">
+          ${this.arrivals.pending > 0
+            ? html`<button part="new-items" type="button" @click=${this.showWaiting}>${newItemsText(lang, this.arrivals.pending)}</button>`
+            : nothing}
+          <div part="viewport" @scroll=${this.onScroll}>
+            ${shown.length
+              ? marquee
+                ? html`<div class="track">${this.renderItems(shown)}${this.renderItems(shown, true)}</div>`
+                : this.renderItems(shown)
+              : html`<slot @slotchange=${this.onSlotChange}></slot>
+                  ${this.hasServerItems ? nothing : html`<p part="message">${message}</p>`}`}
+          </div>
+        </div>
+        <div class="announcer" role="status" aria-live="polite">${this.announcement}</div>
       </section>
     `;
   }

@@ -1,0 +1,324 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { BehaviorSubject, NEVER, of, throwError, concat, Subject } from 'rxjs';
+import sinon from 'sinon';
+import '../src/define.js';
+import { PageClock } from '../src/clock/page-clock.js';
+import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
+import type { LiveTickerPauseEvent } from '../src/elements/live-ticker/events.js';
+import type { TickerItemInput } from '../src/model.js';
+import type { TickerUpdateInput } from '../src/sources/custom-source.js';
+import { fakeTime, itemTexts, labels, settled } from './helpers.js';
+
+const T = Date.UTC(2026, 10, 27, 12, 0, 20);
+const item = (id: string, minutesAgo: number, text = `BRUSSEL (ANP) - Bericht ${id}`): TickerItemInput => ({ id, published: T - minutesAgo * 60_000, text });
+const SEED = [item('a', 13), item('b', 14), item('c', 16), item('d', 18), item('e', 64)];
+
+const part = (ticker: LiveTicker, name: string) => ticker.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const announcer = (ticker: LiveTicker) => ticker.shadowRoot!.querySelector('[role="status"]')!.textContent!.replace('\u200b', '');
+const firstItemTop = (ticker: LiveTicker) => part(ticker, 'entry')!.getBoundingClientRect().top;
+
+/** Moves the real mouse over an element (or away) so the browser fires pointer events itself. */
+async function hover(element: Element | null): Promise<void> {
+  if (!element) return void (await sendMouse({ type: 'move', position: [0, 0] }));
+  const box = element.getBoundingClientRect();
+  await sendMouse({ type: 'move', position: [Math.round(box.left + 10), Math.round(box.top + 10)] });
+}
+
+describe('<live-ticker> reading experience', () => {
+  let source: Subject<TickerUpdateInput>;
+  let clock: PageClock;
+
+  beforeEach(async () => {
+    source = new Subject();
+    clock = new PageClock({ now: () => T });
+    await hover(null);
+  });
+  afterEach(async () => {
+    clock.dispose();
+    await resetMouse();
+    await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+  });
+
+  async function mount(attributes = {}): Promise<LiveTicker> {
+    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" heading="Meer uit Buitenland" style="max-width: 24rem" .source=${source} .clock=${clock}></live-ticker>`);
+    Object.assign(ticker, attributes);
+    source.next(SEED);
+    await settled(ticker);
+    return ticker;
+  }
+
+  describe('arrivals', () => {
+    it('enter at the top with a highlight and one polite announcement when the reader is elsewhere', async () => {
+      const ticker = await mount();
+      expect(announcer(ticker)).to.equal('');
+      source.next([item('new1', 0), item('new2', 1)]);
+      await settled(ticker);
+      expect(itemTexts(ticker).slice(0, 2)).to.deep.equal(['BRUSSEL (ANP) - Bericht new1', 'BRUSSEL (ANP) - Bericht new2']);
+      expect(ticker.shadowRoot!.querySelectorAll('[part~="fresh"]')).to.have.length(2);
+      expect(getComputedStyle(part(ticker, 'fresh')!).animationName).to.equal('fresh');
+      expect(announcer(ticker)).to.equal('2 nieuwe berichten');
+      expect(part(ticker, 'new-items')).to.equal(null);
+    });
+
+    it('wait behind a pluralised button while the pointer is inside; nothing moves', async () => {
+      const ticker = await mount();
+      await hover(ticker);
+      const top = firstItemTop(ticker);
+      const before = itemTexts(ticker);
+      source.next([item('new1', 1)]);
+      await settled(ticker);
+      expect(itemTexts(ticker)).to.deep.equal(before);
+      expect(firstItemTop(ticker)).to.equal(top);
+      expect(part(ticker, 'new-items')!.textContent).to.equal('1 nieuw bericht');
+      expect(announcer(ticker)).to.equal('1 nieuw bericht');
+      source.next([item('new2', 0)]);
+      await settled(ticker);
+      expect(part(ticker, 'new-items')!.textContent).to.equal('2 nieuwe berichten');
+      expect(firstItemTop(ticker)).to.equal(top);
+
+      part(ticker, 'new-items')!.click();
+      await settled(ticker);
+      expect(itemTexts(ticker)[0]).to.equal('BRUSSEL (ANP) - Bericht new2');
+      expect(part(ticker, 'new-items')).to.equal(null);
+      expect(ticker.shadowRoot!.activeElement).to.equal(part(ticker, 'fresh'));
+    });
+
+    it('are shown by themselves once the pointer leaves', async () => {
+      const ticker = await mount();
+      await hover(ticker);
+      source.next([item('new1', 0)]);
+      await settled(ticker);
+      expect(part(ticker, 'new-items')).to.not.equal(null);
+      await hover(null);
+      await settled(ticker);
+      expect(itemTexts(ticker)[0]).to.equal('BRUSSEL (ANP) - Bericht new1');
+      expect(part(ticker, 'fresh')).to.not.equal(null);
+    });
+
+    it('wait while the list is scrolled', async () => {
+      const ticker = await mount();
+      ticker.style.setProperty('--live-ticker-max-height', '8em');
+      await settled(ticker);
+      const viewport = part(ticker, 'viewport')!;
+      viewport.scrollTop = 40;
+      await oneEvent(viewport, 'scroll');
+      source.next([item('new1', 0)]);
+      await settled(ticker);
+      expect(part(ticker, 'new-items')!.textContent).to.equal('1 nieuw bericht');
+      viewport.scrollTop = 0;
+      await oneEvent(viewport, 'scroll');
+      await settled(ticker);
+      expect(itemTexts(ticker)[0]).to.equal('BRUSSEL (ANP) - Bericht new1');
+    });
+
+    it('never announce clock ticks', async () => {
+      const time = await fakeTime(sinon, T);
+      try {
+        const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${source}></live-ticker>`);
+        source.next(SEED);
+        await settled(ticker);
+        const region = ticker.shadowRoot!.querySelector('[role="status"]')!;
+        const changes: string[] = [];
+        new MutationObserver(() => changes.push(region.textContent!)).observe(region, { subtree: true, childList: true, characterData: true });
+        await time.tickAsync(3 * 60_000);
+        await settled(ticker);
+        expect(labels(ticker)[0]).to.equal('16 minuten geleden');
+        expect(changes).to.deep.equal([]);
+      } finally {
+        time.restore();
+      }
+    });
+  });
+
+  describe('keyboard', () => {
+    it('pauses and resumes with the keyboard: attribute, event, aria-pressed; arrivals wait, then enter', async () => {
+      const ticker = await mount();
+      const pause = part(ticker, 'pause') as HTMLButtonElement;
+      expect(pause.getAttribute('aria-label')).to.equal('Updates pauzeren');
+      expect(pause.getAttribute('aria-pressed')).to.equal('false');
+
+      // Tab from just before the block reaches the pause button first.
+      const before = document.createElement('button');
+      before.textContent = 'voor';
+      ticker.before(before);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(ticker.shadowRoot!.activeElement).to.equal(pause);
+
+      const paused = oneEvent(ticker, 'live-ticker-pause') as unknown as Promise<LiveTickerPauseEvent>;
+      await sendKeys({ press: 'Enter' });
+      expect((await paused).paused).to.equal(true);
+      await settled(ticker);
+      expect(ticker.hasAttribute('paused')).to.equal(true);
+      expect(pause.getAttribute('aria-pressed')).to.equal('true');
+      expect(pause.getAttribute('aria-label')).to.equal('Updates hervatten');
+
+      // Leave the block: still paused, so arrivals keep waiting.
+      before.focus();
+      source.next([item('new1', 0)]);
+      await settled(ticker);
+      expect(part(ticker, 'new-items')!.textContent).to.equal('1 nieuw bericht');
+
+      pause.focus();
+      await sendKeys({ press: 'Space' });
+      await settled(ticker);
+      expect(ticker.paused).to.equal(false);
+      before.focus(); // focus leaves: nothing holds any more
+      await settled(ticker);
+      expect(itemTexts(ticker)[0]).to.equal('BRUSSEL (ANP) - Bericht new1');
+      before.remove();
+    });
+
+    it('holds arrivals while focus is inside and reaches them through the new-items button', async () => {
+      const ticker = await mount();
+      const pause = part(ticker, 'pause')!;
+      pause.focus();
+      source.next([item('new1', 0)]);
+      await settled(ticker);
+      const button = part(ticker, 'new-items')!;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await settled(ticker);
+      expect(itemTexts(ticker)[0]).to.equal('BRUSSEL (ANP) - Bericht new1');
+      expect(ticker.shadowRoot!.activeElement).to.equal(part(ticker, 'fresh'));
+    });
+  });
+
+  describe('marquee', () => {
+    async function marquee(): Promise<LiveTicker> {
+      const ticker = await mount({ layout: 'marquee', speed: 100 });
+      await settled(ticker);
+      // The crawl is timed from the row's width, measured by a ResizeObserver once the items have
+      // laid out: its callbacks come after a frame's animation callbacks, so wait out two frames.
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+      return ticker;
+    }
+    const track = (ticker: LiveTicker) => ticker.shadowRoot!.querySelector<HTMLElement>('.track')!;
+
+    it('crawls on a transform animation, timed by speed, with an inert copy for the loop', async () => {
+      const ticker = await marquee();
+      const animation = track(ticker).getAnimations()[0]!;
+      expect(animation.playState).to.equal('running');
+      expect((animation as CSSAnimation).animationName).to.equal('crawl');
+      const list = part(ticker, 'list')!;
+      const seconds = Number.parseFloat(track(ticker).style.getPropertyValue('--crawl-duration'));
+      expect(seconds).to.be.closeTo(Math.max(5, list.scrollWidth / 100), 0.01);
+      const clone = ticker.shadowRoot!.querySelector('[part~="clone"]')!;
+      expect(clone.getAttribute('aria-hidden')).to.equal('true');
+      expect(clone.hasAttribute('inert')).to.equal(true);
+      expect(ticker.shadowRoot!.querySelectorAll('[part="list"] live-ticker-item')).to.have.length(5);
+    });
+
+    it('pauses on hover and on the pause button, and lets focus scroll the row', async () => {
+      const ticker = await marquee();
+      await hover(ticker);
+      expect(getComputedStyle(track(ticker)).animationPlayState).to.equal('paused');
+      await hover(null);
+      expect(getComputedStyle(track(ticker)).animationPlayState).to.equal('running');
+      ticker.paused = true;
+      await settled(ticker);
+      expect(getComputedStyle(track(ticker)).animationPlayState).to.equal('paused');
+      ticker.paused = false;
+      part(ticker, 'pause')!.focus();
+      await settled(ticker);
+      expect(getComputedStyle(track(ticker)).animationName).to.equal('none');
+      expect(getComputedStyle(part(ticker, 'viewport')!).overflowX).to.equal('auto');
+    });
+
+    it('becomes a static list under prefers-reduced-motion', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const ticker = await marquee();
+      expect(getComputedStyle(track(ticker)).animationName).to.equal('none');
+      expect(getComputedStyle(ticker.shadowRoot!.querySelector('[part~="clone"]')!).display).to.equal('none');
+      expect(getComputedStyle(part(ticker, 'list')!).flexWrap).to.equal('wrap');
+    });
+
+    it('crawls the other way on a right-to-left page', async () => {
+      const wrapper = await fixture(html`<div dir="rtl" lang="ar"><live-ticker layout="marquee" .source=${of(SEED)} .clock=${clock}></live-ticker></div>`);
+      const ticker = wrapper.querySelector('live-ticker')!;
+      await settled(ticker);
+      expect(getComputedStyle(track(ticker)).animationName).to.equal('crawl-rtl');
+    });
+  });
+
+  describe('languages, themes and density', () => {
+    it('speaks Arabic right to left, labels from Intl', async () => {
+      const wrapper = await fixture(html`<div dir="rtl" lang="ar"><live-ticker .source=${of(SEED)} .clock=${clock}></live-ticker></div>`);
+      const ticker = wrapper.querySelector('live-ticker')!;
+      await settled(ticker);
+      expect(part(ticker, 'heading')!.textContent!.trim()).to.equal('آخر الأخبار');
+      expect(labels(ticker)[0]).to.equal(new Intl.RelativeTimeFormat('ar').format(-13, 'minute'));
+      expect(part(ticker, 'pause')!.getAttribute('aria-label')).to.equal('إيقاف التحديثات مؤقتًا');
+      const header = part(ticker, 'header')!.getBoundingClientRect();
+      expect(part(ticker, 'pause')!.getBoundingClientRect().left).to.be.below(header.left + header.width / 2);
+    });
+
+    it('pluralises the new-items count per language', async () => {
+      const { newItemsText } = await import('../src/i18n/messages.js');
+      expect([1, 2, 5].map((n) => newItemsText('nl', n))).to.deep.equal(['1 nieuw bericht', '2 nieuwe berichten', '5 nieuwe berichten']);
+      expect([1, 3].map((n) => newItemsText('en', n))).to.deep.equal(['1 new item', '3 new items']);
+      expect([0, 1, 2].map((n) => newItemsText('fr', n))).to.deep.equal(['0 nouvelle info', '1 nouvelle info', '2 nouvelles infos']);
+      expect(newItemsText('ar', 2)).to.equal('خبران جديدان');
+      expect(newItemsText('he', 2)).to.equal('2 ידיעות חדשות');
+    });
+
+    it('sets its own colours for theme="dark" and theme="auto" under a dark scheme, and follows the page otherwise', async () => {
+      const ticker = await mount();
+      expect(getComputedStyle(ticker).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+      ticker.theme = 'dark';
+      await settled(ticker);
+      expect(getComputedStyle(ticker).backgroundColor).to.equal('rgb(21, 21, 23)');
+      ticker.theme = 'auto';
+      await emulateMedia({ colorScheme: 'dark' });
+      await settled(ticker);
+      expect(getComputedStyle(ticker).backgroundColor).to.equal('rgb(21, 21, 23)');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(getComputedStyle(ticker).backgroundColor).to.equal('rgb(255, 255, 255)');
+    });
+
+    it('tightens and loosens with density', async () => {
+      const ticker = await mount();
+      const spacing = () => Number.parseFloat(getComputedStyle(ticker.shadowRoot!.querySelectorAll('[part~="entry"]')[1]!).paddingTop);
+      const normal = spacing();
+      ticker.density = 'compact';
+      await settled(ticker);
+      expect(spacing()).to.be.below(normal);
+      ticker.density = 'comfortable';
+      await settled(ticker);
+      expect(spacing()).to.be.above(normal);
+    });
+  });
+
+  describe('accessibility (axe)', () => {
+    const states: [string, () => Promise<LiveTicker>][] = [
+      ['loading', () => fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${NEVER}></live-ticker>`)],
+      ['empty', () => fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${of([])}></live-ticker>`)],
+      ['error', () => fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${throwError(() => new Error('x'))}></live-ticker>`)],
+      ['list', () => mount()],
+      ['stale', () => fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${concat(of(SEED), throwError(() => new Error('x')))} .clock=${clock}></live-ticker>`)],
+      ['paused with arrivals waiting', async () => {
+        const ticker = await mount({ paused: true });
+        source.next([item('new1', 0)]);
+        return ticker;
+      }],
+      ['marquee', () => mount({ layout: 'marquee' })],
+      ['dark', () => mount({ theme: 'dark' })],
+      ['compact', () => mount({ density: 'compact' })],
+      ['right to left', async () => (await fixture(html`<div dir="rtl" lang="he"><live-ticker .source=${new BehaviorSubject(SEED)} .clock=${clock}></live-ticker></div>`)).querySelector('live-ticker')!],
+    ];
+    for (const [name, make] of states) {
+      it(`has no violations: ${name}`, async () => {
+        const warn = sinon.stub(console, 'warn');
+        try {
+          const ticker = await make();
+          await settled(ticker);
+          await expect(ticker).to.be.accessible();
+        } finally {
+          warn.restore();
+        }
+      });
+    }
+  });
+});
