@@ -30,8 +30,8 @@ describe('the demo (npm start)', () => {
     const response = await fetch(`${origin}/feeds/buitenland/control`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(command) });
     assert.equal(response.status, 200, await response.text());
   };
-  const labels = () => page.locator('live-ticker-item live-ticker-time time').allTextContents();
-  const datelines = () => page.locator('live-ticker-item [part="dateline"]').allTextContents();
+  const labels = () => page.locator('#buitenland live-ticker-item live-ticker-time time').allTextContents();
+  const datelines = () => page.locator('#buitenland live-ticker-item [part="dateline"]').allTextContents();
 
   before(async () => {
     ({ vite, origin } = await startVite());
@@ -55,16 +55,26 @@ describe('the demo (npm start)', () => {
 
   it('shows the seed article and the "Meer uit Buitenland" block', async () => {
     assert.equal(await page.locator('h1').textContent(), 'Poetin op zeer zeldzaam bezoek in Noord-Korea');
-    await page.locator('live-ticker [part="heading"]').waitFor();
-    assert.equal((await page.locator('live-ticker [part="heading"]').textContent())?.trim(), 'Meer uit Buitenland');
+    await page.locator('#buitenland [part="heading"]').waitFor();
+    assert.equal((await page.locator('#buitenland [part="heading"]').textContent())?.trim(), 'Meer uit Buitenland');
   });
 
   it('lists the seven seed items, in order, with the seed labels', async () => {
-    await page.locator('live-ticker-item').nth(6).waitFor();
+    await page.locator('#buitenland live-ticker-item').nth(6).waitFor();
     assert.deepEqual(await datelines(), SEED_DATELINES);
     assert.deepEqual(await labels(), SEED_LABELS);
-    const first = await page.locator('live-ticker-item [part="text"]').first().textContent();
+    const first = await page.locator('#buitenland live-ticker-item [part="text"]').first().textContent();
     assert.match(first ?? '', /^Qatar heeft 313 mensen gearresteerd/);
+  });
+
+  it('crawls the same items in the header marquee, from the same single request loop', async () => {
+    await page.locator('live-ticker.crawl [part="list"] live-ticker-item').nth(6).waitFor();
+    const crawl = await page.locator('live-ticker.crawl [part="list"] live-ticker-item [part="dateline"]').allTextContents();
+    assert.deepEqual(crawl, SEED_DATELINES);
+    assert.equal(await page.locator('live-ticker.crawl [part="pause"]').count(), 1);
+    assert.equal(await page.locator('#buitenland [part="pause"]').count(), 1);
+    const stats = await (await fetch(`${origin}/feeds/buitenland/stats`)).json();
+    assert.equal(stats.requests, 1, 'two blocks, one request');
   });
 
   it('moves every label on at the minute boundary', async () => {
@@ -79,10 +89,10 @@ describe('the demo (npm start)', () => {
     // The longest jittered poll interval is 36 s. Virtual time must not run on while the real request
     // is in flight, or its 15 s timeout would fire first: the clock stays paused after this.
     await page.clock.runFor(36_000);
-    await page.locator('live-ticker-item').filter({ hasText: 'Een nieuw bericht uit de test.' }).waitFor();
+    await page.locator('#buitenland live-ticker-item').filter({ hasText: 'Een nieuw bericht uit de test.' }).waitFor();
     assert.equal((await datelines())[0], 'GENÈVE (ANP/AFP)');
     assert.equal((await labels())[0], 'nu'); // published 36 s ago (virtual time)
-    assert.equal(await page.locator('live-ticker-item').count(), 7);
+    assert.equal(await page.locator('#buitenland live-ticker-item').count(), 7);
   });
 
   it('shows the same seed block from RSS, Atom, SSE and WebSocket, changing only feed-url', async () => {
@@ -94,10 +104,10 @@ describe('the demo (npm start)', () => {
       flavour.on('pageerror', (error) => problems.push(`pageerror (${feed}): ${error.message}`));
       await flavour.clock.install({ time: T });
       await flavour.goto(`${origin}/?feed=${encodeURIComponent(feed)}`);
-      await flavour.locator('live-ticker-item').nth(6).waitFor();
-      assert.equal(await flavour.locator('live-ticker').getAttribute('feed-url'), feed);
-      assert.deepEqual(await flavour.locator('live-ticker-item live-ticker-time time').allTextContents(), SEED_LABELS, feed);
-      assert.deepEqual(await flavour.locator('live-ticker-item [part="dateline"]').allTextContents(), SEED_DATELINES, feed);
+      await flavour.locator('#buitenland live-ticker-item').nth(6).waitFor();
+      assert.equal(await flavour.locator('#buitenland').getAttribute('feed-url'), feed);
+      assert.deepEqual(await flavour.locator('#buitenland live-ticker-item live-ticker-time time').allTextContents(), SEED_LABELS, feed);
+      assert.deepEqual(await flavour.locator('#buitenland live-ticker-item [part="dateline"]').allTextContents(), SEED_DATELINES, feed);
       await flavour.close();
     }
   });
