@@ -1,9 +1,10 @@
 // The npm entry: classes, types, sources and parsers. Registers nothing; import 'live-ticker/define' for that.
 export { LiveTicker } from './elements/live-ticker/live-ticker.js';
-export { LiveTickerStatusEvent } from './elements/live-ticker/events.js';
+export { LiveTickerStatusEvent, LiveTickerPauseEvent } from './elements/live-ticker/events.js';
 export { LiveTickerItem } from './elements/live-ticker-item/live-ticker-item.js';
 export { LiveTickerTime } from './elements/live-ticker-time/live-ticker-time.js';
-export { PageClock, defaultClock, type Clock, type ClockSubscriber, type PageClockOptions } from './clock/page-clock.js';
+export { PageClock, defaultClock, type Clock, type ClockSubscriber, type PageClockOptions, type TimerHost } from './clock/page-clock.js';
+export { VirtualClock } from './clock/virtual-clock.js';
 export { relativeLabel, type LabelOptions, type RelativeLabel } from './clock/relative-label.js';
 export { clockContext } from './context/clock-context.js';
 export { FeedError, type FeedStatus, type FeedUpdate, type SkippedItem, type TickerItem, type TickerItemInput } from './model.js';

@@ -84,3 +84,22 @@ describe('PageClock', () => {
     expect(time.countTimers()).to.equal(1);
   });
 });
+
+describe('VirtualClock', () => {
+  it('stands still until advanced, then wakes each subscriber at its moment', async () => {
+    const { VirtualClock } = await import('../src/clock/virtual-clock.js');
+    const clock = new VirtualClock(T);
+    const first = recorder();
+    const second = recorder();
+    clock.schedule(first, T + 60_000);
+    clock.schedule(second, T + 120_000);
+    clock.schedule({ clockTick: (now) => clock.schedule(first, now + 60_000) }, T + 90_000);
+    clock.advance(59_999);
+    expect(first.ticks).to.deep.equal([]);
+    clock.advance(100_000);
+    expect(first.ticks.map((at) => at - T)).to.deep.equal([60_020, 150_040]);
+    expect(second.ticks.map((at) => at - T)).to.deep.equal([120_020]);
+    expect(clock.now()).to.equal(T + 159_999);
+    clock.dispose();
+  });
+});

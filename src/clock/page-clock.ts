@@ -19,8 +19,21 @@ export interface Clock {
   cancel(subscriber: ClockSubscriber): void;
 }
 
+/** Where the clock's one timer runs: the page's `setTimeout` by default, a manual queue in a VirtualClock. */
+export interface TimerHost {
+  setTimeout(callback: () => void, delay: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const pageTimers: TimerHost = {
+  // Looked up on each call, so fake timers installed after the clock still apply.
+  setTimeout: (callback, delay) => setTimeout(callback, delay),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export interface PageClockOptions {
   now?: () => number;
+  timers?: TimerHost;
   /** The document whose visibility pauses the clock; none means always visible. */
   document?: Document | undefined;
   /** Longest single sleep: bounds how late labels can be after the machine was suspended. */
@@ -34,15 +47,17 @@ export class PageClock implements Clock {
   /** Timers fired since creation: the figure benchmarks compare. */
   wakeups = 0;
   private readonly due = new Map<ClockSubscriber, number>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: unknown;
   private timerAt = Infinity;
   private ticking = false;
   private readonly nowFn: () => number;
+  private readonly timers: TimerHost;
   private readonly document: Document | undefined;
   private readonly maxSleep: number;
 
   constructor(options: PageClockOptions = {}) {
     this.nowFn = options.now ?? (() => Date.now());
+    this.timers = options.timers ?? pageTimers;
     this.document = options.document;
     this.maxSleep = options.maxSleep ?? 5 * 60_000;
     this.document?.addEventListener('visibilitychange', this.onVisibilityChange);
@@ -119,14 +134,14 @@ export class PageClock implements Clock {
     const now = this.now();
     const delay = Math.min(Math.max(0, next - now) + TIMER_SLACK, this.maxSleep);
     this.timerAt = next;
-    this.timer = setTimeout(() => {
+    this.timer = this.timers.setTimeout(() => {
       this.wakeups++;
       this.wake();
     }, delay);
   }
 
   private disarm(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
     this.timerAt = Infinity;
   }
