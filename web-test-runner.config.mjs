@@ -17,7 +17,7 @@ export default {
   concurrency: 4,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     {
       name: 'demo-feed-websockets',
       serverStart({ server }) {
@@ -40,7 +40,12 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: ensureChrome(), headless: true, args: CHROME_ARGS },
+      launchOptions: {
+        executablePath: ensureChrome(),
+        headless: true,
+        // gc() and exact heap figures for the mount/unmount leak test.
+        args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+      },
       // Each test file in a window of its own: a background tab is `document.hidden`, and hidden
       // pages rightly stop polling and label updates, which the tests would mistake for hangs.
       createPage: async ({ browser }) => {

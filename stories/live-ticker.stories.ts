@@ -1,54 +1,125 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { BehaviorSubject, NEVER, throwError, concat, of } from 'rxjs';
-import { PageClock } from '../src/clock/page-clock.js';
-import type { TickerUpdateInput } from '../src/sources/custom-source.js';
-import { seedItems, STORY_NOW } from './seed.js';
+import { NEVER, throwError } from 'rxjs';
+import { manyItems, renderTicker, seedItems, StoryFeed, STORY_NOW, type TickerArgs } from './harness.js';
 
-// Stories are driven by in-story Observables and a clock fixed at STORY_NOW: no network, exact labels.
-const clock = new PageClock({ now: () => STORY_NOW });
-
-interface Args {
-  heading: string;
-  lang: string;
-  maxItems: number;
-}
-
-const meta: Meta<Args> = {
+/**
+ * `<live-ticker>` in every state. Each story runs on its own StoryFeed (an RxJS subject and a
+ * virtual clock): use the buttons under it to push or delete an item, fail or recover the feed,
+ * and move the clock.
+ */
+const meta: Meta<TickerArgs> = {
   title: 'Elements/live-ticker',
   component: 'live-ticker',
-  args: { heading: 'Meer uit Buitenland', lang: 'nl', maxItems: 10 },
-  argTypes: { lang: { control: 'select', options: ['nl', 'en', 'de', 'fr', 'ar'] } },
+  tags: ['autodocs'],
+  args: { heading: 'Meer uit Buitenland', lang: 'nl', 'max-items': 10, layout: 'list', speed: 60, paused: false },
+  argTypes: {
+    lang: { control: 'select', options: ['nl', 'en', 'de', 'fr', 'ar', 'he'] },
+    dir: { control: 'inline-radio', options: ['ltr', 'rtl'] },
+    layout: { control: 'inline-radio', options: ['list', 'marquee'] },
+    theme: { control: 'select', options: [undefined, 'light', 'dark', 'auto'] },
+    density: { control: 'select', options: [undefined, 'compact', 'comfortable'] },
+  },
+  render: (args) => renderTicker(args, new StoryFeed()),
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj<TickerArgs>;
 
-const ticker = (args: Args, source: unknown) => html`
-  <live-ticker style="max-width: 22rem" lang=${args.lang} heading=${args.heading} max-items=${args.maxItems} .source=${source} .clock=${clock}></live-ticker>
-`;
-
-export const Seed: Story = {
-  render: (args) => ticker(args, new BehaviorSubject<TickerUpdateInput>(seedItems())),
-};
+/** The seed page's block: seven wire items reading 13, 14, 16, 18 minuten and 1 uur geleden. */
+export const Seed: Story = {};
 
 export const Loading: Story = {
-  render: (args) => ticker(args, NEVER),
+  render: (args) => html`<div lang=${args.lang}><live-ticker heading=${args.heading!} .source=${NEVER}></live-ticker></div>`,
 };
 
 export const Empty: Story = {
-  render: (args) => ticker(args, of([])),
+  render: (args) => renderTicker(args, new StoryFeed([])),
 };
 
-export const Error: Story = {
-  render: (args) => ticker(args, throwError(() => new globalThis.Error('feed unreachable'))),
+/** Nothing could be loaded: a clear message instead of an empty box. */
+export const LoadError: Story = {
+  name: 'Error',
+  render: (args) => html`<div lang=${args.lang}>
+    <live-ticker heading=${args.heading!} .source=${throwError(() => new Error('story: unreachable'))}></live-ticker>
+  </div>`,
 };
 
+/** The feed fails after loading: every item stays, a discreet hint says it is not current. */
 export const Stale: Story = {
-  render: (args) => ticker(args, concat(of(seedItems()), throwError(() => new globalThis.Error('connection lost')))),
+  render: (args) => {
+    const feed = new StoryFeed();
+    feed.fail();
+    return renderTicker(args, feed);
+  },
+};
+
+export const ManyItems: Story = {
+  args: { 'max-items': 100 },
+  render: (args) => html`<div style="--live-ticker-max-height: 28rem">${renderTicker(args, new StoryFeed([...seedItems(), ...manyItems(93)]))}</div>`,
+};
+
+export const MaxItems: Story = {
+  args: { 'max-items': 3 },
+};
+
+export const Marquee: Story = {
+  args: { layout: 'marquee', heading: 'Net binnen', speed: 80 },
+};
+
+/** Updates paused (WCAG 2.2.2): arrivals wait until the reader resumes. */
+export const Paused: Story = {
+  args: { paused: true },
+};
+
+/** New items arrived while paused: they wait behind the pluralised "2 nieuwe berichten" button. */
+export const NewItemsWaiting: Story = {
+  args: { paused: true },
+  render: (args) => {
+    const feed = new StoryFeed();
+    queueMicrotask(() => {
+      feed.push();
+      feed.push();
+    });
+    return renderTicker(args, feed);
+  },
+};
+
+export const Dark: Story = {
+  args: { theme: 'dark' },
+};
+
+export const Compact: Story = {
+  args: { density: 'compact' },
+};
+
+export const RightToLeft: Story = {
+  args: { lang: 'ar', dir: 'rtl', heading: 'أخبار العالم' },
 };
 
 export const English: Story = {
   args: { lang: 'en', heading: 'More world news' },
-  render: (args) => ticker(args, of(seedItems())),
+};
+
+export const German: Story = {
+  args: { lang: 'de', heading: 'Mehr aus dem Ausland' },
+};
+
+export const Hebrew: Story = {
+  args: { lang: 'he', dir: 'rtl', heading: 'עוד מהעולם' },
+};
+
+/** Items rendered on the server show before the feed loads (here it never does). */
+export const ServerRendered: Story = {
+  render: (args) =>
+    renderTicker(
+      args,
+      undefined,
+      html`${seedItems().slice(0, 3).map(
+        (item) => html`<live-ticker-item item-id=${String(item.id)} datetime=${new Date(item.published as number).toISOString()}>
+          ${item.text}
+          <live-ticker-time slot="time" datetime=${new Date(item.published as number).toISOString()}>${Math.round((STORY_NOW - (item.published as number)) / 60_000)} minuten geleden</live-ticker-time>
+        </live-ticker-item>`,
+      )}`,
+    ),
 };
