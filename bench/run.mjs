@@ -1,25 +1,297 @@
 // @ts-check
 /**
- * `npm run bench`: benchmarks, not tests. Prints a table and writes bench/results.json.
- * Today: the size of the one-file embed against its budget. Label refresh, bursts, bandwidth and
- * memory against peers are planned (see the benchmarks issue).
+ * `npm run bench`: performance measured side by side in one run, as ratios (machines here are
+ * shared and noisy). Chromium through playwright-core. Prints a table, writes bench/results.json.
+ *   1. label refresh: 1000 <live-ticker-time> vs 1000 <relative-time>, one virtual hour, then a hidden hour
+ *   2. burst: 1000 stream messages at once to one block
+ *   3. first render: script start to 50 items painted, vs a plain Lit list
+ *   4. bandwidth: 60 polls of an unchanged feed
+ *   5. memory: 200 mount/unmount cycles of a live block
+ *   6. size of the one-file embed
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { createFeedServer } from '../demo/feed-server.mjs';
+import { CHROME_ARGS, ensureChrome } from '../scripts/chrome.mjs';
 
-const EMBED = 'dist/live-ticker.js';
-const BUDGET_GZIP = 16 * 1024;
+const OUT = join('node_modules', '.cache', 'bench');
+const T = Date.parse('2026-11-27T12:00:20Z');
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const wanted = (/** @type {string} */ name) => only.length === 0 || only.includes(name);
+const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const round = (/** @type {number} */ value, digits = 2) => Number(value.toFixed(digits));
 
-if (!existsSync(EMBED) || process.argv.includes('--build')) execFileSync('node_modules/.bin/vite', ['build'], { stdio: 'inherit' });
-const bytes = readFileSync(EMBED);
-const gzip = gzipSync(bytes, { level: 9 }).length;
-const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+/** @typedef {{ group: string, figure: string, ours: number | string, peer?: number | string, ratio?: number, unit: string, goal: string, met?: boolean }} Row */
+/** @type {Row[]} */
+const rows = [];
 
-const rows = [
-  { figure: 'embed size, raw', value: bytes.length, unit: 'B', goal: '' },
-  { figure: 'embed size, gzip -9', value: gzip, unit: 'B', goal: `<= ${BUDGET_GZIP}`, met: gzip <= BUDGET_GZIP },
-  { figure: 'embed size, brotli 11', value: brotli, unit: 'B', goal: '' },
-];
-console.table(rows.map(({ figure, value, unit, goal, met }) => ({ figure, value: `${value} ${unit}`, goal, met: met === undefined ? '' : met ? 'yes' : 'NO' })));
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+async function bundlePages() {
+  const entryPoints = readdirSync('bench/pages')
+    .filter((file) => file.endsWith('.ts') && file !== 'first-render-items.ts')
+    .map((file) => join('bench/pages', file));
+  await build({
+    entryPoints,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    conditions: ['es2015', 'production'],
+    tsconfig: 'tsconfig.json',
+    outdir: OUT,
+    logLevel: 'warning',
+  });
+}
+
+async function startServer() {
+  const feeds = createFeedServer({ publishEvery: 0 });
+  const server = createServer((req, res) => {
+    if (feeds.handle(req, res) !== false) return;
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const page = /^\/page\/([\w-]+)$/.exec(url.pathname)?.[1];
+    if (page) {
+      const feed = url.searchParams.get('feed');
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><script>window.__t0 = performance.now()</script>
+<script type="module" src="/build/${page}.js"></script></head><body>${feed ? `<live-ticker feed-url="${feed}"></live-ticker>` : ''}</body></html>`);
+      return;
+    }
+    const file = join(OUT, url.pathname.replace(/^\/build\//, ''));
+    if (url.pathname.startsWith('/build/') && existsSync(file)) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+      createReadStream(file).pipe(res);
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  server.on('upgrade', (req, socket, head) => feeds.upgrade(req, socket, head));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { origin, close: () => { feeds.close(); server.close(); } };
+}
+
+/** @param {string} origin @param {string} channel @param {object} command */
+async function control(origin, channel, command) {
+  const response = await fetch(`${origin}/feeds/${channel}/control`, { method: 'POST', body: JSON.stringify(command) });
+  if (!response.ok) throw new Error(await response.text());
+}
+/** @param {string} origin @param {string} channel */
+const stats = async (origin, channel) => (await fetch(`${origin}/feeds/${channel}/stats`)).json();
+
+/** Polls `check` (a real round trip each time) until it is true. @param {() => Promise<boolean>} check */
+async function until(check, what = 'condition', timeout = 30_000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Main-thread busy time (ms) of the page while `work` runs: Chromium's TaskDuration (script, style,
+ * layout and the rest). ScriptDuration misses work that virtual time runs inside DevTools calls.
+ */
+async function busyTime(/** @type {import('playwright-core').Page} */ page, /** @type {() => Promise<void>} */ work) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await read();
+  const wallStart = performance.now();
+  await work();
+  const wall = performance.now() - wallStart;
+  const after = await read();
+  await cdp.detach();
+  if (process.env.BENCH_DEBUG) console.log({ script: (after.ScriptDuration - before.ScriptDuration) * 1000, task: (after.TaskDuration - before.TaskDuration) * 1000, wall });
+  return (after.TaskDuration - before.TaskDuration) * 1000;
+}
+
+/** @param {import('playwright-core').Browser} browser @param {string} origin @param {'ours' | 'peer'} kind */
+async function labelRun(browser, origin, kind) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.install({ time: T });
+  await page.goto(`${origin}/page/labels`);
+  await page.waitForFunction(() => 'bench' in window);
+  const { mismatches } = await page.evaluate((which) => window.bench.setup(which, 1000), kind);
+  await page.clock.pauseAt(T + 1000);
+  const from = await page.evaluate(() => Date.now());
+  await page.evaluate(() => window.bench.startCounting());
+  // One virtual hour, in one-minute steps (each step runs the page's timers in order).
+  const ms = await busyTime(page, async () => {
+    for (let minute = 0; minute < 60; minute++) await page.clock.runFor(60_000);
+  });
+  const visible = await page.evaluate((start) => window.bench.report(start), from);
+  await page.evaluate(() => window.bench.setHidden(true));
+  const hiddenFrom = await page.evaluate(() => Date.now());
+  await page.evaluate(() => window.bench.startCounting());
+  for (let minute = 0; minute < 60; minute++) await page.clock.runFor(60_000);
+  const hidden = await page.evaluate((start) => window.bench.report(start), hiddenFrom);
+  await context.close();
+  return { mismatches, ms, ...visible, hiddenWakeups: hidden.wakeups };
+}
+
+async function labels(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
+  const ours = await labelRun(browser, origin, 'ours');
+  const peer = await labelRun(browser, origin, 'peer');
+  if (ours.mismatches || peer.mismatches) console.warn(`labels: initial texts differing from the ideal: ours ${ours.mismatches}, peer ${peer.mismatches}`);
+  const group = 'label refresh (1000 labels, 1 virtual hour)';
+  rows.push(
+    { group, figure: 'main-thread busy time', ours: round(ours.ms, 0), peer: round(peer.ms, 0), ratio: round(ours.ms / peer.ms), unit: 'ms', goal: 'ratio <= 0.5', met: ours.ms / peer.ms <= 0.5 },
+    { group, figure: 'wakeups (timer callbacks)', ours: ours.wakeups, peer: peer.wakeups, ratio: round(ours.wakeups / peer.wakeups), unit: '', goal: '' },
+    { group, figure: 'DOM writes', ours: ours.domWrites, peer: peer.domWrites, ratio: round(ours.domWrites / peer.domWrites), unit: '', goal: '' },
+    { group, figure: 'label text changes', ours: ours.textChanges, peer: peer.textChanges, unit: '', goal: '' },
+    { group, figure: 'max label lag', ours: round(ours.maxLagSeconds), peer: round(peer.maxLagSeconds), unit: 's', goal: '<= 1 s', met: ours.maxLagSeconds <= 1 },
+    { group, figure: 'labels never updated (missed)', ours: ours.missed, peer: peer.missed, unit: '', goal: '0', met: ours.missed === 0 },
+    { group, figure: 'wakeups during a hidden hour', ours: ours.hiddenWakeups, peer: peer.hiddenWakeups, unit: '', goal: '0', met: ours.hiddenWakeups === 0 },
+  );
+}
+
+async function burst(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
+  const channel = 'burst';
+  await control(origin, channel, { reset: { now: Date.now(), publishEvery: 0 } });
+  const page = await browser.newPage();
+  await page.goto(`${origin}/page/burst`);
+  await page.waitForFunction(() => 'bench' in window);
+  await page.evaluate((url) => /** @type {any} */ (window).bench.mount(url), `/feeds/${channel}/events`);
+  await page.evaluate(() => /** @type {any} */ (window).bench.resetRenders());
+  const ms = await busyTime(page, async () => {
+    await control(origin, channel, { burst: 1000 });
+    await until(async () => (await page.evaluate(() => /** @type {any} */ (window).bench.firstId())) === 'burst-1000', 'the last burst item');
+  });
+  const renders = await page.evaluate(() => /** @type {any} */ (window).bench.renders());
+  await page.close();
+  const group = 'burst (1000 SSE messages at once)';
+  rows.push(
+    { group, figure: 'renders of the block', ours: renders, unit: '', goal: '<= 3', met: renders <= 3 },
+    { group, figure: 'main-thread busy time', ours: round(ms, 0), unit: 'ms', goal: '' },
+  );
+}
+
+async function firstRender(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
+  /** @type {Record<string, number[]>} */
+  const times = { ours: [], baseline: [] };
+  for (let round_ = 0; round_ < 15; round_++) {
+    for (const kind of ['ours', 'baseline']) {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/page/first-render-${kind}`);
+      const result = await (await page.waitForFunction(() => /** @type {any} */ (window).firstRender)).jsonValue();
+      if (result.count !== 50) throw new Error(`${kind} painted ${result.count} items`);
+      times[kind]?.push(result.ms);
+      await page.close();
+    }
+  }
+  const ours = median(times.ours ?? []);
+  const baseline = median(times.baseline ?? []);
+  rows.push({ group: 'first render (50 items, median of 15)', figure: 'script start to painted', ours: round(ours, 1), peer: round(baseline, 1), ratio: round(ours / baseline), unit: 'ms', goal: 'vs plain Lit list' });
+}
+
+async function bandwidth(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
+  const channel = 'bandwidth';
+  await control(origin, channel, { reset: { now: T, publishEvery: 0 } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.install({ time: T });
+  await page.goto(`${origin}/page/bandwidth?feed=/feeds/${channel}/feed.json`);
+  // Virtual time stands still from here but for runFor, so no poll comes early or late.
+  await page.clock.pauseAt(T + 1000);
+  await until(async () => (await stats(origin, channel)).ok === 1, 'the first load');
+  const first = await stats(origin, channel);
+  for (let poll = 1; poll <= 60; poll++) {
+    // Virtual seconds, one at a time, until the next poll reaches the server: between steps the page
+    // has real time to finish the request, so a request timeout never fires by accident.
+    for (let second = 0; (await stats(origin, channel)).requests < poll + 1; second++) {
+      if (second > 40) throw new Error(`no poll ${poll} within 40 virtual seconds`);
+      await page.clock.runFor(1000);
+    }
+  }
+  const after = await stats(origin, channel);
+  await context.close();
+  if (process.env.BENCH_DEBUG) console.log({ first, after });
+  const polled = after.bytes - first.bytes;
+  const naive = 60 * first.bytes;
+  const share = after.notModified / (after.requests - first.requests);
+  const group = 'bandwidth (60 polls of an unchanged feed)';
+  rows.push(
+    { group, figure: 'bytes for the 60 polls', ours: polled, peer: naive, ratio: round(polled / naive, 3), unit: 'B', goal: 'vs refetching in full' },
+    { group, figure: 'answered 304', ours: `${round(share * 100, 1)} %`, unit: '', goal: '>= 90 %', met: share >= 0.9 },
+    { group, figure: 'requests (for 60 polls)', ours: after.requests - first.requests, unit: '', goal: '60', met: after.requests - first.requests === 60 },
+  );
+}
+
+async function memory(/** @type {string} */ origin) {
+  const browser = await chromium.launch({ executablePath: ensureChrome(), args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  const channel = 'memory';
+  await control(origin, channel, { reset: { now: Date.now(), publishEvery: 0 } });
+  const page = await browser.newPage();
+  await page.goto(`${origin}/page/memory`);
+  await page.waitForFunction(() => 'bench' in window);
+  const url = `/feeds/${channel}/events`;
+  const cycle = async (/** @type {number} */ count) => {
+    for (let i = 0; i < count; i++) {
+      const shown = await page.evaluate((feed) => /** @type {any} */ (window).bench.cycle(feed), url);
+      if (shown !== 7) throw new Error(`cycle showed ${shown} items`);
+    }
+  };
+  await cycle(20);
+  const warm = await page.evaluate(() => /** @type {any} */ (window).bench.heap());
+  await cycle(180);
+  const end = await page.evaluate(() => /** @type {any} */ (window).bench.heap());
+  const timers = await page.evaluate(() => /** @type {any} */ (window).bench.openTimers());
+  await until(async () => (await stats(origin, channel)).open === 0, 'streams to close', 5000).catch(() => undefined);
+  const open = (await stats(origin, channel)).open;
+  await browser.close();
+  const growth = (end - warm) / warm;
+  const group = 'memory (200 mount/unmount cycles, SSE)';
+  rows.push(
+    { group, figure: 'heap growth after warm-up', ours: `${round(growth * 100, 1)} % (${round((end - warm) / 1024, 0)} kB)`, unit: '', goal: '<= 10 %', met: growth <= 0.1 },
+    { group, figure: 'timers left open', ours: timers, unit: '', goal: '0', met: timers === 0 },
+    { group, figure: 'connections left open', ours: open, unit: '', goal: '0', met: open === 0 },
+  );
+}
+
+function size() {
+  if (!existsSync('dist/live-ticker.js') || process.argv.includes('--build')) execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const bytes = readFileSync('dist/live-ticker.js');
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const group = 'size of dist/live-ticker.js';
+  rows.push(
+    { group, figure: 'raw', ours: bytes.length, unit: 'B', goal: '' },
+    { group, figure: 'gzip -9', ours: gzip, unit: 'B', goal: '<= 16384', met: gzip <= 16384 },
+    { group, figure: 'brotli 11', ours: brotli, unit: 'B', goal: '' },
+  );
+}
+
+await bundlePages();
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
+try {
+  if (wanted('labels')) await labels(browser, server.origin);
+  if (wanted('burst')) await burst(browser, server.origin);
+  if (wanted('first-render')) await firstRender(browser, server.origin);
+  if (wanted('bandwidth')) await bandwidth(browser, server.origin);
+  if (wanted('memory')) await memory(server.origin);
+  if (wanted('size')) size();
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const table = rows.map((row) => ({
+  benchmark: row.group,
+  figure: row.figure,
+  ours: `${row.ours}${row.unit && typeof row.ours === 'number' ? ` ${row.unit}` : ''}`,
+  'peer / baseline': row.peer === undefined ? '' : `${row.peer}${row.unit && typeof row.peer === 'number' ? ` ${row.unit}` : ''}`,
+  ratio: row.ratio ?? '',
+  goal: row.goal,
+  met: row.met === undefined ? '' : row.met ? 'yes' : 'NO',
+}));
+console.table(table);
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), rows }, null, 2)}\n`);

@@ -9,11 +9,12 @@
  *   GET  /feeds/<channel>/feed.json | feed.rss | feed.atom   documents; ETag/Last-Modified, 304 when unchanged
  *   GET  /feeds/<channel>/events     Server-Sent Events; resumes after Last-Event-ID
  *   WS   /feeds/<channel>/ws         WebSocket; the same messages
- *   GET  /feeds/<channel>/stats      request counts: { requests, ok, notModified, failed, streams, lastEventIds }
+ *   GET  /feeds/<channel>/stats      { requests, ok, notModified, failed, streams (opened), open, bytes (documents), lastEventIds }
  *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery } }, { publish: { text, id, published } },
  *                                    { delete: id }, { fail: { status, times, retryAfter, body } }, { fail: { hang: true } },
  *                                    { fail: { status: 204 } }, { drop: true } (cuts open streams), { end: true } (closes them),
- *                                    { raw: [jsonFeedItem, …] } (served verbatim in feed.json: hostile input for tests)
+ *                                    { raw: [jsonFeedItem, …] } (served verbatim in feed.json: hostile input for tests),
+ *                                    { burst: n } (n new items at once)
  */
 import { readFileSync } from 'node:fs';
 import { WebSocketServer } from 'ws';
@@ -33,7 +34,7 @@ import { WebSocketServer } from 'ws';
  * @property {unknown[]} raw JSON Feed items served verbatim, before the others (hostile input for tests)
  * @property {Set<StreamClient>} streams
  * @property {ReturnType<typeof setTimeout> | undefined} timer
- * @property {{ requests: number, ok: number, notModified: number, failed: number, streams: number, lastEventIds: string[] }} stats
+ * @property {{ requests: number, ok: number, notModified: number, failed: number, streams: number, open: number, bytes: number, lastEventIds: string[] }} stats
  */
 
 const seed = JSON.parse(readFileSync(new URL('./seed-items.json', import.meta.url), 'utf8'));
@@ -65,7 +66,7 @@ export function createFeedServer(options = {}) {
       raw: [],
       streams: new Set(),
       timer: undefined,
-      stats: { requests: 0, ok: 0, notModified: 0, failed: 0, streams: 0, lastEventIds: [] },
+      stats: { requests: 0, ok: 0, notModified: 0, failed: 0, streams: 0, open: 0, bytes: 0, lastEventIds: [] },
     };
   }
 
@@ -188,13 +189,17 @@ ${entries.join('\n')}
 `;
   }
 
-  /** @param {import('node:http').ServerResponse} res @param {number} status @param {Record<string, string>} headers @param {string} [body] */
-  function send(res, status, headers, body) {
-    res.writeHead(status, {
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Expose-Headers': 'ETag, Retry-After',
-      ...headers,
-    });
+  /**
+   * @param {import('node:http').ServerResponse} res @param {number} status @param {Record<string, string>} headers @param {string} [body]
+   * @param {Channel} [ch] counts the bytes sent (status line, headers and body) for the bandwidth benchmark
+   */
+  function send(res, status, headers, body, ch) {
+    const allHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Retry-After', ...headers };
+    if (ch) {
+      const headerBytes = Object.entries(allHeaders).reduce((sum, [name, value]) => sum + name.length + String(value).length + 4, 0);
+      ch.stats.bytes += 17 + headerBytes + 2 + (body ? Buffer.byteLength(body) : 0);
+    }
+    res.writeHead(status, allHeaders);
     res.end(body);
   }
 
@@ -237,14 +242,14 @@ ${entries.join('\n')}
         : req.headers['if-modified-since'] === lastModified;
     if (notModified) {
       ch.stats.notModified++;
-      send(res, 304, headers);
+      send(res, 304, headers, undefined, ch);
       return;
     }
     ch.stats.ok++;
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-    if (format === 'json') send(res, 200, { ...headers, 'Content-Type': 'application/feed+json; charset=utf-8' }, JSON.stringify(jsonFeed(ch, name, origin)));
-    else if (format === 'rss') send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml; charset=utf-8' }, rss(ch, origin));
-    else send(res, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, atom(ch, name, origin));
+    if (format === 'json') send(res, 200, { ...headers, 'Content-Type': 'application/feed+json; charset=utf-8' }, JSON.stringify(jsonFeed(ch, name, origin)), ch);
+    else if (format === 'rss') send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml; charset=utf-8' }, rss(ch, origin), ch);
+    else send(res, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, atom(ch, name, origin), ch);
   }
 
   /** The messages a stream client needs, from after `lastEventId` (or all, as one document). @param {Channel} ch @param {string} name @param {string} origin @param {string | undefined} lastEventId */
@@ -277,10 +282,12 @@ ${entries.join('\n')}
       end: () => res.end(),
     };
     ch.streams.add(client);
+    ch.stats.open++;
     scheduleNext(ch);
     res.on('close', () => {
       clearInterval(heartbeat);
       ch.streams.delete(client);
+      ch.stats.open--;
       scheduleNext(ch);
     });
   }
@@ -302,6 +309,10 @@ ${entries.join('\n')}
         record(ch, { seq: version(ch) + 1, item: { id, published, text: String(command.publish.text) } });
       }
       if (command.delete) record(ch, { seq: version(ch) + 1, deleted: String(command.delete) });
+      // Many items at once, as fast as the server can write them (the burst benchmark).
+      for (let i = 1; i <= (Number(command.burst) || 0); i++) {
+        record(ch, { seq: version(ch) + 1, item: { id: `burst-${i}`, published: demoNow(ch) + i, text: `${seed.live[i % seed.live.length]} (${i})` } });
+      }
       if (command.fail) ch.faults.push({ times: 1, ...command.fail });
       if (Array.isArray(command.raw)) {
         ch.raw.push(...command.raw);
@@ -370,9 +381,11 @@ ${entries.join('\n')}
       /** @type {StreamClient} */
       const client = { send: (change) => ws.send(message(change)), drop: () => ws.terminate(), end: () => ws.close(1000) };
       ch.streams.add(client);
+      ch.stats.open++;
       scheduleNext(ch);
       ws.on('close', () => {
         ch.streams.delete(client);
+        ch.stats.open--;
         scheduleNext(ch);
       });
     });

@@ -27,6 +27,10 @@ export interface FeedStats {
   failed: number;
   /** Stream connections opened (SSE and WebSocket). */
   streams: number;
+  /** Stream connections open now. */
+  open: number;
+  /** Bytes sent for documents (headers and bodies). */
+  bytes: number;
   /** The Last-Event-ID each SSE connection sent ('' for none). */
   lastEventIds: string[];
 }

@@ -47,7 +47,8 @@ describe('demo feed server', () => {
     now += 30_000;
     assert.equal((await get('etag', { 'If-None-Match': etag })).status, 200);
     const stats = await (await fetch(`${origin}/feeds/etag/stats`)).json();
-    assert.deepEqual(stats, { requests: 4, ok: 2, notModified: 2, failed: 0, streams: 0, lastEventIds: [] });
+    assert.deepEqual({ ...stats, bytes: undefined }, { requests: 4, ok: 2, notModified: 2, failed: 0, streams: 0, open: 0, bytes: undefined, lastEventIds: [] });
+    assert.ok(stats.bytes > 2 * 2000, 'two full documents counted');
   });
 
   it('publishes a new item every 30 s of its clock', async () => {

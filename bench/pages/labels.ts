@@ -1,0 +1,130 @@
+// Label refresh: 1000 <live-ticker-time> or 1000 <relative-time>, timestamps over the last two
+// hours, driven through virtual time by the runner. Records every text change with its virtual
+// time, every timer callback (a "wakeup"), and computes each change's lag against the library's
+// own idea of when its text should have changed.
+import '../../src/define.js';
+import { relativeLabel } from '../../src/clock/relative-label.js';
+import '@github/relative-time-element';
+import { elapsedTime, getRelativeTimeUnit } from '@github/relative-time-element/duration';
+
+declare global {
+  interface Window {
+    bench: typeof api;
+  }
+}
+
+
+let wakeups = 0;
+let counting = false;
+for (const name of ['setTimeout', 'setInterval'] as const) {
+  const original = window[name] as (handler: () => void, delay?: number) => number;
+  (window as unknown as Record<string, unknown>)[name] = (handler: () => void, delay?: number) =>
+    original((...args: []) => {
+      if (counting) wakeups++;
+      return (handler as (...a: []) => void)(...args);
+    }, delay);
+}
+
+type Kind = 'ours' | 'peer';
+interface Change {
+  index: number;
+  at: number;
+  text: string;
+}
+
+const LANG = 'en';
+const rtf = new Intl.RelativeTimeFormat(LANG, { numeric: 'auto' });
+/** relative-time-element's text at `now`, as its default (relative, 'second' precision) format computes it. */
+function peerIdeal(date: number, now: number): string {
+  const duration = elapsedTime(new Date(date), 'second', now);
+  const [value, unit] = getRelativeTimeUnit(duration, { relativeTo: now });
+  return unit === 'second' && value < 10 ? rtf.format(0, 'second') : rtf.format(value, unit as Intl.RelativeTimeFormatUnit);
+}
+const oursIdeal = (date: number, now: number) => relativeLabel(date, now, { lang: LANG }).text;
+
+let kind: Kind = 'ours';
+let dates: number[] = [];
+let elements: HTMLElement[] = [];
+let changes: Change[] = [];
+let initial: string[] = [];
+let domWrites = 0;
+const textOf = (element: HTMLElement) => (element.shadowRoot?.textContent ?? '').trim();
+
+const api = {
+  async setup(which: Kind, count: number): Promise<{ mismatches: number }> {
+    kind = which;
+    const now = Date.now();
+    dates = Array.from({ length: count }, (_, i) => now - Math.round(((i + 0.5) / count) * 2 * 3_600_000));
+    const container = document.createElement('div');
+    container.lang = LANG;
+    elements = dates.map((date) => {
+      const element = document.createElement(which === 'ours' ? 'live-ticker-time' : 'relative-time');
+      element.setAttribute('datetime', new Date(date).toISOString());
+      return element;
+    });
+    container.append(...elements);
+    document.body.append(container);
+    await Promise.all(elements.map((element) => (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    initial = elements.map(textOf);
+    elements.forEach((element, index) => {
+      new MutationObserver((records) => {
+        domWrites += records.length;
+        changes.push({ index, at: Date.now(), text: textOf(element) });
+      }).observe(element.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    });
+    const ideal = which === 'ours' ? oursIdeal : peerIdeal;
+    return { mismatches: elements.filter((_, i) => initial[i] !== ideal(dates[i]!, now)).length };
+  },
+
+  startCounting(): void {
+    wakeups = 0;
+    domWrites = 0;
+    changes = [];
+    counting = true;
+  },
+
+  setHidden(hidden: boolean): void {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  },
+
+  /** Wakeups, DOM writes and the largest lag (s) since startCounting, `from` being when it started. */
+  report(from: number): { wakeups: number; domWrites: number; textChanges: number; maxLagSeconds: number; missed: number } {
+    counting = false;
+    const ideal = kind === 'ours' ? oursIdeal : peerIdeal;
+    const end = Date.now();
+    let maxLag = 0;
+    let missed = 0;
+    const last = new Map<number, Change>();
+    /** The first moment in (after, until] at which the ideal text is `text`, to 10 ms. */
+    const became = (index: number, text: string, after: number, until: number): number => {
+      let low = after;
+      let high = until;
+      while (high - low > 10) {
+        const middle = Math.floor((low + high) / 2);
+        if (ideal(dates[index]!, middle) === text) high = middle;
+        else low = middle;
+      }
+      return high;
+    };
+    for (const change of changes) {
+      const previous = last.get(change.index)?.at ?? from;
+      maxLag = Math.max(maxLag, (change.at - became(change.index, change.text, previous, change.at)) / 1000);
+      last.set(change.index, change);
+    }
+    // A label that should have changed and did not, lags until the end.
+    elements.forEach((element, index) => {
+      const shown = textOf(element);
+      const due = ideal(dates[index]!, end);
+      if (shown !== due) {
+        missed++;
+        const previous = last.get(index)?.at ?? from;
+        maxLag = Math.max(maxLag, (end - became(index, due, previous, end)) / 1000);
+      }
+    });
+    return { wakeups, domWrites, textChanges: changes.length, maxLagSeconds: maxLag, missed };
+  },
+};
+window.bench = api;
