@@ -108,8 +108,9 @@ async function busyTime(/** @type {import('playwright-core').Page} */ page, /** 
   const wall = performance.now() - wallStart;
   const after = await read();
   await cdp.detach();
-  if (process.env.BENCH_DEBUG) console.log({ script: (after.ScriptDuration - before.ScriptDuration) * 1000, task: (after.TaskDuration - before.TaskDuration) * 1000, wall });
-  return (after.TaskDuration - before.TaskDuration) * 1000;
+  const busy = (Number(after.TaskDuration) - Number(before.TaskDuration)) * 1000;
+  if (process.env.BENCH_DEBUG) console.log({ busy, wall });
+  return busy;
 }
 
 /** @param {import('playwright-core').Browser} browser @param {string} origin @param {'ours' | 'peer'} kind */

@@ -4,7 +4,6 @@ import {
   distinctUntilChanged,
   EMPTY,
   expand,
-  fromEvent,
   map,
   mergeMap,
   NEVER,
@@ -79,11 +78,13 @@ export function documentVisible$(): Observable<boolean> {
   return defer(() => {
     const doc = globalThis.document;
     if (!doc) return of(true);
-    return fromEvent(doc, 'visibilitychange').pipe(
-      map(() => !doc.hidden),
-      startWith(!doc.hidden),
-      distinctUntilChanged(),
-    );
+    // A plain listener rather than fromEvent: it spares the embed fromEvent's many event-source kinds.
+    return new Observable<boolean>((subscriber) => {
+      const emit = () => subscriber.next(!doc.hidden);
+      emit();
+      doc.addEventListener('visibilitychange', emit);
+      return () => doc.removeEventListener('visibilitychange', emit);
+    }).pipe(distinctUntilChanged());
   });
 }
 

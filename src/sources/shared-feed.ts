@@ -1,4 +1,4 @@
-import { distinctUntilChanged, finalize, Observable, of, scan, shareReplay, startWith, tap } from 'rxjs';
+import { distinctUntilChanged, Observable, of, scan, startWith, tap, type Subscriber, type Subscription } from 'rxjs';
 import { FeedError, type FeedUpdate } from '../model.js';
 import { foldSource, initialSourceState, type SourceState } from '../store/store.js';
 import { httpFeed } from './http-feed.js';
@@ -37,6 +37,38 @@ export function sourceState(source: string, updates: Observable<FeedUpdate>): Ob
   );
 }
 
+/**
+ * Shares one subscription to `source` among all subscribers, replaying the latest value to each
+ * newcomer, and unsubscribes (then calls `onIdle`) when the last one leaves: RxJS's
+ * shareReplay({ bufferSize: 1, refCount: true }) in a few lines, sparing the embed Subject,
+ * ReplaySubject and share.
+ */
+export function shareLatest<T>(source: Observable<T>, onIdle: () => void = () => undefined): Observable<T> {
+  const subscribers = new Set<Subscriber<T>>();
+  let connection: Subscription | undefined;
+  let latest: { value: T } | undefined;
+  return new Observable<T>((subscriber) => {
+    subscribers.add(subscriber);
+    if (latest) subscriber.next(latest.value);
+    connection ??= source.subscribe({
+      next: (value) => {
+        latest = { value };
+        for (const each of [...subscribers]) each.next(value);
+      },
+      error: (error: unknown) => [...subscribers].forEach((each) => each.error(error)),
+      complete: () => [...subscribers].forEach((each) => each.complete()),
+    });
+    return () => {
+      subscribers.delete(subscriber);
+      if (subscribers.size > 0) return;
+      connection?.unsubscribe();
+      connection = undefined;
+      latest = undefined;
+      onIdle();
+    };
+  });
+}
+
 const shared = new Map<string, Observable<SourceState>>();
 
 /**
@@ -54,10 +86,7 @@ export function sharedFeed(url: string): Observable<SourceState> {
   }
   let state$ = shared.get(key);
   if (!state$) {
-    state$ = sourceState(key, feedUpdates(key)).pipe(
-      finalize(() => shared.delete(key)),
-      shareReplay({ bufferSize: 1, refCount: true }),
-    );
+    state$ = shareLatest(sourceState(key, feedUpdates(key)), () => shared.delete(key));
     shared.set(key, state$);
   }
   return state$;

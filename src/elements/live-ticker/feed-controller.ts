@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { combineLatest, map, type Observable, type Subscription } from 'rxjs';
+import { Subscription, type Observable } from 'rxjs';
 import { customUpdates, type TickerUpdateInput } from '../../sources/custom-source.js';
 import { sharedFeed, sourceState } from '../../sources/shared-feed.js';
-import { MAX_SOURCE_ITEMS, mergeSources, type TickerState } from '../../store/store.js';
+import { MAX_SOURCE_ITEMS, mergeSources, type SourceState, type TickerState } from '../../store/store.js';
 
 export interface FeedSpec {
   /** Feed URLs, merged into one list. */
@@ -53,13 +53,22 @@ export class FeedController implements ReactiveController {
       this.update(NO_SOURCES);
       return;
     }
-    this.subscription = combineLatest(states)
-      .pipe(map((all) => mergeSources(all, MAX_SOURCE_ITEMS)))
-      .subscribe({
-        next: (state) => this.update(state),
-        // Sources never error by design; should one still, the block keeps what it shows.
-        error: (error: unknown) => console.warn('live-ticker: feed stopped', error),
-      });
+    // The latest state of every source, merged once all have spoken (each starts with its initial state).
+    const latest: (SourceState | undefined)[] = states.map(() => undefined);
+    const subscription = new Subscription();
+    states.forEach((state$, index) => {
+      subscription.add(
+        state$.subscribe({
+          next: (state) => {
+            latest[index] = state;
+            if (latest.every(Boolean)) this.update(mergeSources(latest as SourceState[], MAX_SOURCE_ITEMS));
+          },
+          // Sources never error by design; should one still, the block keeps what it shows.
+          error: (error: unknown) => console.warn('live-ticker: feed stopped', error),
+        }),
+      );
+    });
+    this.subscription = subscription;
   }
 
   private update(state: TickerState): void {
