@@ -296,3 +296,20 @@ const table = rows.map((row) => ({
 }));
 console.table(table);
 writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), rows }, null, 2)}\n`);
+
+// `--readme` puts the table in the README's Performance section.
+if (process.argv.includes('--readme')) {
+  const cell = (/** @type {unknown} */ value) => String(value).replace(/\|/g, '\\|');
+  const markdown = [
+    `Measured ${new Date().toISOString().slice(0, 10)} in Chromium ${browser.version()} (\`npm run bench -- --readme\`):`,
+    '',
+    '| benchmark | figure | ours | peer / baseline | ratio | goal | met |',
+    '|---|---|---|---|---|---|---|',
+    ...table.map((row) => `| ${Object.values(row).map(cell).join(' | ')} |`),
+  ].join('\n');
+  const readme = readFileSync('README.md', 'utf8');
+  const start = readme.indexOf('<!-- bench:start -->');
+  const end = readme.indexOf('<!-- bench:end -->');
+  if (start < 0 || end < start) throw new Error('README.md needs <!-- bench:start --> and <!-- bench:end -->');
+  writeFileSync('README.md', `${readme.slice(0, start)}<!-- bench:start -->\n${markdown}\n${readme.slice(end)}`);
+}
