@@ -1,4 +1,8 @@
+import { filter, firstValueFrom, type Observable, Subject, tap } from 'rxjs';
 import type { SinonFakeTimers, SinonStatic } from 'sinon';
+import type { FeedUpdate } from '../src/model.js';
+import { sourceState } from '../src/sources/shared-feed.js';
+import type { SourceState } from '../src/store/store.js';
 
 /** Each test gets its own channel on the demo feed server, so tests never share state. */
 let channels = 0;
@@ -82,4 +86,22 @@ export async function settled(ticker: Element & { updateComplete: Promise<unknow
   await Promise.all(items.map((item) => item.updateComplete));
   const times = items.map((item) => item.shadowRoot!.querySelector('live-ticker-time') as unknown as { updateComplete: Promise<unknown> });
   await Promise.all(times.map((time) => time.updateComplete));
+}
+
+/** Runs a feed Observable, recording its updates and the states the store folds from them. */
+export function recordFeed(source: Observable<FeedUpdate>, name: string) {
+  const updates = new Subject<FeedUpdate>();
+  const states: SourceState[] = [];
+  const subscription = sourceState(name, source.pipe(tap((update) => updates.next(update)))).subscribe((state) => states.push(state));
+  /** The next update that matches (subscribe before triggering it). */
+  const next = (predicate: (update: FeedUpdate) => boolean) => firstValueFrom(updates.pipe(filter(predicate)));
+  return {
+    states,
+    subscription,
+    next,
+    upsert: (id?: string) => next((update) => update.kind === 'upsert' && (id === undefined || update.items.some((item) => item.id === id))),
+    snapshot: () => next((update) => update.kind === 'snapshot'),
+    status: (value: string) => next((update) => update.kind === 'status' && update.status === value),
+    last: () => states.at(-1)!,
+  };
 }

@@ -1,36 +1,27 @@
 import { expect } from '@open-wc/testing';
-import { filter, firstValueFrom, Subject, tap, type Subscription } from 'rxjs';
 import sinon from 'sinon';
-import type { FeedUpdate } from '../src/model.js';
 import { httpFeed } from '../src/sources/http-feed.js';
 import { FEED_DEFAULTS, parseRetryAfter, retryDelay } from '../src/sources/reconnect.js';
-import { sourceState } from '../src/sources/shared-feed.js';
-import type { SourceState } from '../src/store/store.js';
-import { control, fakeTime, feedUrl, restoreVisibility, setHidden, stats, uniqueChannel } from './helpers.js';
+import { control, fakeTime, feedUrl, recordFeed, restoreVisibility, setHidden, stats, uniqueChannel } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 
 describe('httpFeed polling a document on the demo feed server', () => {
   let time: sinon.SinonFakeTimers;
   let channel: string;
-  let updates: Subject<FeedUpdate>;
-  let states: SourceState[];
-  let subscription: Subscription;
   let fetchSpy: sinon.SinonSpy;
+  let feed: ReturnType<typeof recordFeed>;
 
   beforeEach(async () => {
     channel = uniqueChannel('poll');
     await control(channel, { reset: { now: T, publishEvery: 0 } });
     time = await fakeTime(sinon, T);
     fetchSpy = sinon.spy(window, 'fetch'); // observes the real fetch; nothing is stubbed
-    updates = new Subject();
-    states = [];
     // Jitter fixed at its middle: intervals of exactly 30 s, first retry after 1 s.
-    const source = httpFeed(feedUrl(channel), { random: () => 0.5, startJitter: 0 }).pipe(tap((update) => updates.next(update)));
-    subscription = sourceState(channel, source).subscribe((state) => states.push(state));
+    feed = recordFeed(httpFeed(feedUrl(channel), { random: () => 0.5, startJitter: 0 }), channel);
   });
   afterEach(() => {
-    subscription.unsubscribe();
+    feed.subscription.unsubscribe();
     sinon.restore();
     restoreVisibility();
   });
@@ -38,73 +29,70 @@ describe('httpFeed polling a document on the demo feed server', () => {
   /** Requests for the feed itself (the spy also sees the test's control and stats calls). */
   const feedRequests = () => fetchSpy.getCalls().filter((call) => String(call.args[0]).endsWith('/feed.json')).length;
 
-  const next = (kind: FeedUpdate['kind'], status?: string) =>
-    firstValueFrom(updates.pipe(filter((update) => update.kind === kind && (status === undefined || (update.kind === 'status' && update.status === status)))));
-
   async function firstLoad(): Promise<void> {
-    const snapshot = next('snapshot');
+    const snapshot = feed.snapshot();
     await time.tickAsync(0);
     await snapshot;
   }
 
   it('loads the feed into a snapshot', async () => {
-    const snapshot = next('snapshot');
+    const snapshot = feed.snapshot();
     await time.tickAsync(0);
     const update = await snapshot;
     expect(update.kind === 'snapshot' && update.items.map((item) => item.place)).to.deep.equal(['DOHA', 'WENEN', 'LUIK', 'BRUSSEL', 'CRANS-MONTANA', 'ISTANBUL', 'BRUSSEL']);
-    expect(states.at(-1)).to.include({ status: 'live', loaded: true });
+    expect(feed.last()).to.include({ status: 'live', loaded: true });
   });
 
   it('revalidates: an unchanged feed is answered 304 and changes nothing', async () => {
     await firstLoad();
-    const statesBefore = states.length;
-    const live = next('status', 'live');
+    const statesBefore = feed.states.length;
+    const live = feed.status('live');
     await time.tickAsync(30_000);
     await live;
     expect(feedRequests()).to.equal(2);
     expect(await stats(channel)).to.include({ ok: 1, notModified: 1 });
-    expect(states.length).to.equal(statesBefore); // no new state, so no re-render
+    expect(feed.states.length).to.equal(statesBefore); // no new state, so no re-render
   });
 
   it('picks up a new item on the next poll', async () => {
     await firstLoad();
     await control(channel, { publish: { id: 'new', text: 'GENÈVE (ANP/AFP) - Nieuw bericht' } });
-    const snapshot = next('snapshot');
+    const snapshot = feed.snapshot();
     await time.tickAsync(30_000);
     const update = await snapshot;
     expect(update.kind === 'snapshot' && update.items[0]).to.include({ id: 'new', place: 'GENÈVE', text: 'Nieuw bericht' });
-    expect(states.at(-1)!.items).to.have.length(8);
+    expect(feed.last()!.items).to.have.length(8);
   });
 
   it('keeps the items through a 500, backs off, and recovers', async () => {
     await firstLoad();
     await control(channel, { fail: { status: 500 } });
-    const failed = next('status', 'error');
+    const failed = feed.status('error');
     await time.tickAsync(30_000);
     const error = await failed;
     expect(error.kind === 'status' && error.error?.details.status).to.equal(500);
-    expect(states.at(-1)).to.include({ status: 'stale' });
-    expect(states.at(-1)!.items).to.have.length(7);
+    expect(feed.last()).to.include({ status: 'stale' });
+    expect(feed.last()!.items).to.have.length(7);
 
     await time.tickAsync(999);
     expect(feedRequests()).to.equal(2);
-    const live = next('status', 'live');
+    const live = feed.status('live');
     await time.tickAsync(1);
     expect(feedRequests()).to.equal(3);
     await live;
-    expect(states.at(-1)).to.include({ status: 'live' });
-    expect(states.at(-1)!.items).to.have.length(7);
+    expect(feed.last()).to.include({ status: 'live' });
+    expect(feed.last()!.items).to.have.length(7);
   });
 
   it('keeps the items through a malformed body', async () => {
     await firstLoad();
     await control(channel, { fail: { status: 200, body: '{"items": [' } });
-    const failed = next('status', 'error');
+    const failed = feed.status('error');
     await time.tickAsync(30_000);
     const error = await failed;
     expect(error.kind === 'status' && error.error?.kind).to.equal('parse');
-    expect(states.at(-1)).to.include({ status: 'stale' });
-    expect(states.at(-1)!.items).to.have.length(7);
+    expect(feed.last()).to.include({ status: 'stale' });
+    expect(feed.last()!.items).to.have.length(7);
   });
 
   it('backs off 1 s, 2 s, 4 s over consecutive failures, and polls at the interval again after a success', async () => {
@@ -112,7 +100,7 @@ describe('httpFeed polling a document on the demo feed server', () => {
     await control(channel, { fail: { status: 502, times: 3 } });
     let requests = 1;
     for (const wait of [30_000, 1_000, 2_000, 4_000]) {
-      const answered = next('status', requests === 4 ? 'live' : 'error');
+      const answered = feed.status(requests === 4 ? 'live' : 'error');
       await time.tickAsync(wait - 1);
       expect(feedRequests(), `still waiting ${wait} ms`).to.equal(requests);
       await time.tickAsync(1);
@@ -128,12 +116,12 @@ describe('httpFeed polling a document on the demo feed server', () => {
   it('honours Retry-After', async () => {
     await firstLoad();
     await control(channel, { fail: { status: 503, retryAfter: '120' } });
-    const failed = next('status', 'error');
+    const failed = feed.status('error');
     await time.tickAsync(30_000);
     await failed;
     await time.tickAsync(120_000 - 1);
     expect(feedRequests()).to.equal(2);
-    const live = next('status', 'live');
+    const live = feed.status('live');
     await time.tickAsync(1);
     expect(feedRequests()).to.equal(3);
     await live;
@@ -145,7 +133,7 @@ describe('httpFeed polling a document on the demo feed server', () => {
     expect(time.countTimers()).to.equal(0);
     await time.tickAsync(10 * 60_000);
     expect(feedRequests()).to.equal(1);
-    const live = next('status', 'live');
+    const live = feed.status('live');
     setHidden(false);
     await time.tickAsync(0);
     expect(feedRequests()).to.equal(2);
@@ -153,7 +141,7 @@ describe('httpFeed polling a document on the demo feed server', () => {
   });
 
   it('makes its first request only once the page is visible', async () => {
-    subscription.unsubscribe();
+    feed.subscription.unsubscribe();
     setHidden(true);
     const fresh = httpFeed(feedUrl(channel), { startJitter: 0 }).subscribe();
     await time.tickAsync(60_000);

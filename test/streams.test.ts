@@ -1,18 +1,14 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { filter, firstValueFrom, Subject, tap, type Subscription } from 'rxjs';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import type { LiveTickerStatusEvent } from '../src/elements/live-ticker/events.js';
-import type { FeedUpdate } from '../src/model.js';
 import { SseParser } from '../src/parsers/sse.js';
 import { parseStreamMessage } from '../src/parsers/stream-message.js';
 import { httpFeed } from '../src/sources/http-feed.js';
 import { FEED_DEFAULTS } from '../src/sources/reconnect.js';
-import { sourceState } from '../src/sources/shared-feed.js';
 import { websocketFeed } from '../src/sources/websocket-feed.js';
-import type { SourceState } from '../src/store/store.js';
-import { control, fakeTime, itemTexts, settled, shadowText, stats, uniqueChannel } from './helpers.js';
+import { control, fakeTime, itemTexts, recordFeed, settled, shadowText, stats, uniqueChannel } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 
@@ -64,17 +60,6 @@ describe('parseStreamMessage', () => {
   });
 });
 
-/** Runs a feed Observable, recording its updates and folded states. */
-function harness(source: ReturnType<typeof httpFeed>, name: string) {
-  const updates = new Subject<FeedUpdate>();
-  const states: SourceState[] = [];
-  const subscription: Subscription = sourceState(name, source.pipe(tap((update) => updates.next(update)))).subscribe((state) => states.push(state));
-  const next = (predicate: (update: FeedUpdate) => boolean) => firstValueFrom(updates.pipe(filter(predicate)));
-  const upsert = (id?: string) => next((u) => u.kind === 'upsert' && (id === undefined || u.items.some((item) => item.id === id)));
-  const status = (value: string) => next((u) => u.kind === 'status' && u.status === value);
-  return { states, subscription, next, upsert, status, last: () => states.at(-1)! };
-}
-
 describe('SSE stream from the demo feed server', () => {
   let time: sinon.SinonFakeTimers;
   let channel: string;
@@ -91,7 +76,7 @@ describe('SSE stream from the demo feed server', () => {
   const url = () => `/feeds/${channel}/events`;
 
   it('opens, receives the feed, then new items and deletions as they happen', async () => {
-    const feed = harness(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
+    const feed = recordFeed(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
     const first = feed.upsert();
     await time.tickAsync(0);
     await first;
@@ -111,7 +96,7 @@ describe('SSE stream from the demo feed server', () => {
   });
 
   it('keeps everything through a dropped connection and resumes after Last-Event-ID, without repeats', async () => {
-    const feed = harness(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
+    const feed = recordFeed(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
     const first = feed.upsert();
     await time.tickAsync(0);
     await first;
@@ -139,7 +124,7 @@ describe('SSE stream from the demo feed server', () => {
   });
 
   it('reopens a stream the server closed, after its retry time', async () => {
-    const feed = harness(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
+    const feed = recordFeed(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
     const first = feed.upsert();
     await time.tickAsync(0);
     await first;
@@ -179,7 +164,7 @@ describe('SSE stream from the demo feed server', () => {
   it('never loops hot on errors: each retry waits at least a second, growing', async () => {
     await control(channel, { fail: { status: 503, times: 5 } });
     const fetchSpy = sinon.spy(window, 'fetch');
-    const feed = harness(httpFeed(url(), { random: () => 0, startJitter: 0 }), channel);
+    const feed = recordFeed(httpFeed(url(), { random: () => 0, startJitter: 0 }), channel);
     const requests = () => fetchSpy.getCalls().filter((call) => String(call.args[0]).endsWith('/events')).length;
     let failed = feed.status('error');
     await time.tickAsync(0);
@@ -196,7 +181,7 @@ describe('SSE stream from the demo feed server', () => {
   });
 
   it('times out a request that hangs, and keeps the items', async () => {
-    const feed = harness(httpFeed(`/feeds/${channel}/feed.json`, { random: () => 0.5, startJitter: 0 }), channel);
+    const feed = recordFeed(httpFeed(`/feeds/${channel}/feed.json`, { random: () => 0.5, startJitter: 0 }), channel);
     const loaded = feed.next((u) => u.kind === 'snapshot');
     await time.tickAsync(0);
     await loaded;
@@ -212,7 +197,7 @@ describe('SSE stream from the demo feed server', () => {
 
   it('refuses a document over the size limit with a clear error', async () => {
     await control(channel, { fail: { status: 200, body: `{"items": [], "pad": "${'x'.repeat(2048)}"}` } });
-    const feed = harness(httpFeed(`/feeds/${channel}/feed.json`, { startJitter: 0, maxBytes: 1024 }), channel);
+    const feed = recordFeed(httpFeed(`/feeds/${channel}/feed.json`, { startJitter: 0, maxBytes: 1024 }), channel);
     const failed = feed.status('error');
     await time.tickAsync(0);
     const error = await failed;
@@ -253,7 +238,7 @@ describe('WebSocket stream from the demo feed server', () => {
   const url = () => `ws://${location.host}/feeds/${channel}/ws`;
 
   it('receives the feed and live changes, survives a drop and reconnects', async () => {
-    const feed = harness(websocketFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
+    const feed = recordFeed(websocketFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
     const first = feed.upsert();
     await time.tickAsync(0);
     await first;
@@ -284,7 +269,7 @@ describe('WebSocket stream from the demo feed server', () => {
 
   it('backs off when the server refuses the connection', async () => {
     await control(channel, { fail: { status: 503 } });
-    const feed = harness(websocketFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
+    const feed = recordFeed(websocketFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
     const failed = feed.status('error');
     await time.tickAsync(0);
     await failed;
