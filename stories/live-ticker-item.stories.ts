@@ -1,10 +1,20 @@
+import { ContextProvider } from '@lit/context';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { VirtualClock } from '../src/clock/virtual-clock.js';
+import { clockContext } from '../src/context/clock-context.js';
 import type { TickerItem } from '../src/model.js';
 import { STORY_NOW } from './harness.js';
 
 const clock = new VirtualClock(STORY_NOW);
+
+/** Provides the story clock to the labels inside, as a `<live-ticker>` would. */
+const provideClock = (element: Element | undefined) => {
+  if (!element || (element as { provided?: boolean }).provided) return;
+  (element as { provided?: boolean }).provided = true;
+  new ContextProvider(element as HTMLElement, { context: clockContext, initialValue: clock }).hostConnected();
+};
 
 const doha: TickerItem = {
   id: 'anp-qatar-arrestaties',
@@ -27,8 +37,9 @@ const meta: Meta<Args> = {
   tags: ['autodocs'],
   args: { lang: 'nl', layout: 'list' },
   argTypes: { layout: { control: 'inline-radio', options: ['list', 'marquee'] } },
+  decorators: [(story) => html`<div ${ref(provideClock)}>${story()}</div>`],
   render: (args) => html`<div lang=${args.lang} style="max-width: 22rem">
-    <live-ticker-item .item=${doha} layout=${args.layout} .clock=${clock}></live-ticker-item>
+    <live-ticker-item .item=${doha} layout=${args.layout}></live-ticker-item>
   </div>`,
 };
 export default meta;
@@ -54,7 +65,7 @@ export const ServerRendered: Story = {
   render: (args) => html`<div lang=${args.lang} style="max-width: 22rem">
     <live-ticker-item item-id="anp-orf" datetime=${new Date(STORY_NOW - 14 * 60_000).toISOString()} href="https://www.example.org/buitenland/anp-orf">
       WENEN (ANP) - De directeur van de Oostenrijkse omroep ORF is per direct afgetreden.
-      <live-ticker-time slot="time" datetime=${new Date(STORY_NOW - 14 * 60_000).toISOString()} .clock=${clock}>14 minuten geleden</live-ticker-time>
+      <live-ticker-time slot="time" datetime=${new Date(STORY_NOW - 14 * 60_000).toISOString()}>14 minuten geleden</live-ticker-time>
     </live-ticker-item>
   </div>`,
 };

@@ -75,13 +75,14 @@ export const Paused: Story = {
 /** New items arrived while paused: they wait behind the pluralised "2 nieuwe berichten" button. */
 export const NewItemsWaiting: Story = {
   args: { paused: true },
-  render: (args) => {
-    const feed = new StoryFeed();
-    queueMicrotask(() => {
-      feed.push();
-      feed.push();
-    });
-    return renderTicker(args, feed);
+  play: async ({ canvasElement }) => {
+    const ticker = canvasElement.querySelector('live-ticker')!;
+    await ticker.updateComplete;
+    // Two arrivals through the story's own button, after the first list is on screen.
+    const push = [...canvasElement.querySelectorAll('button')].find((button) => button.textContent === 'Push an item')!;
+    push.click();
+    push.click();
+    await ticker.updateComplete;
   },
 };
 

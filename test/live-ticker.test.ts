@@ -255,3 +255,17 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
     }
   });
 });
+
+describe('<live-ticker-item> written in the page', () => {
+  it('uses a server-rendered label instead of its own, and its text as content', async () => {
+    const item = await fixture<HTMLElement>(html`<live-ticker-item lang="nl" item-id="a" datetime="2026-11-27T11:47:20Z" href="javascript:alert(1)">
+      DOHA (ANP/AFP) - Tekst
+      <live-ticker-time slot="time" datetime="2026-11-27T11:47:20Z">13 minuten geleden</live-ticker-time>
+    </live-ticker-item>`);
+    expect(item.shadowRoot!.querySelector('live-ticker-time')).to.equal(null);
+    expect(item.shadowRoot!.querySelector('a')).to.equal(null);
+    expect(item.querySelectorAll('live-ticker-time')).to.have.length(1);
+    const bare = await fixture<HTMLElement>(html`<live-ticker-item datetime="2026-11-27T11:47:20Z">Tekst</live-ticker-item>`);
+    expect(bare.shadowRoot!.querySelector('live-ticker-time')!.getAttribute('datetime')).to.equal('2026-11-27T11:47:20Z');
+  });
+});

@@ -60,8 +60,8 @@ export class LiveTickerItem extends LitElement {
       : html`<slot></slot>`;
     return html`
       <p part="body">${url ? html`<a part="link" href=${url}>${content}</a>` : content}</p>
-      <slot name="time">
-        ${datetime
+      <slot name="time" @slotchange=${() => this.requestUpdate()}>
+        ${datetime && !this.querySelector(':scope > [slot="time"]')
           ? html`<live-ticker-time part="time" datetime=${datetime} time-zone=${this.timeZone ?? nothing}></live-ticker-time>`
           : nothing}
       </slot>
