@@ -22,6 +22,14 @@ describe('custom-elements.json', () => {
     assert.deepEqual(fresh, committed);
   });
 
+  it('is what package.json points to, with the entry points the contract names', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    assert.equal(pkg.name, 'live-ticker');
+    assert.equal(pkg.customElements, 'custom-elements.json');
+    assert.deepEqual(Object.keys(pkg.exports), ['.', './define', './live-ticker', './live-ticker-item', './live-ticker-time', './embed', './custom-elements.json', './package.json']);
+    assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['@lit/context', 'lit', 'rxjs']);
+  });
+
   it('describes the three elements', () => {
     assert.deepEqual(elements.map((element) => element.tagName).sort(), ['live-ticker', 'live-ticker-item', 'live-ticker-time']);
     for (const element of elements) assert.ok(element.summary, `${element.tagName} has a @summary`);
