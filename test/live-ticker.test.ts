@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { Subject } from 'rxjs';
+import { startWith, Subject } from 'rxjs';
 import sinon from 'sinon';
 import '../src/define.js';
 import { PageClock } from '../src/clock/page-clock.js';
@@ -267,5 +267,23 @@ describe('<live-ticker-item> written in the page', () => {
     expect(item.querySelectorAll('live-ticker-time')).to.have.length(1);
     const bare = await fixture<HTMLElement>(html`<live-ticker-item datetime="2026-11-27T11:47:20Z">Tekst</live-ticker-item>`);
     expect(bare.shadowRoot!.querySelector('live-ticker-time')!.getAttribute('datetime')).to.equal('2026-11-27T11:47:20Z');
+  });
+});
+
+describe('a page that switches language', () => {
+  it('re-labels blocks and labels at once', async () => {
+    const clock = new PageClock({ now: () => T });
+    const wrapper = await fixture<HTMLElement>(html`<div lang="nl">
+      <live-ticker .source=${new Subject<TickerUpdateInput>().pipe(startWith([{ id: 'a', published: T - 13 * 60_000, text: 'DOHA (ANP) - x' }] as TickerUpdateInput))} .clock=${clock}></live-ticker>
+    </div>`);
+    const ticker = wrapper.querySelector('live-ticker')!;
+    await settled(ticker);
+    expect(labels(ticker)).to.deep.equal(['13 minuten geleden']);
+    wrapper.lang = 'en';
+    await new Promise((resolve) => setTimeout(resolve)); // the MutationObserver's callback
+    await settled(ticker);
+    expect(labels(ticker)).to.deep.equal(['13 minutes ago']);
+    expect(shadowText(ticker)).to.contain('Latest news');
+    clock.dispose();
   });
 });

@@ -14,3 +14,25 @@ export function resolveLang(element: Element): string {
   }
   return globalThis.navigator?.language ?? 'en';
 }
+
+const listeners = new Set<() => void>();
+let observer: MutationObserver | undefined;
+
+/**
+ * Calls `listener` when any `lang` attribute in the document changes (a page switching language).
+ * One MutationObserver serves every element; it stops when the last listener leaves.
+ */
+export function watchLang(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!observer && typeof MutationObserver !== 'undefined' && globalThis.document) {
+    observer = new MutationObserver(() => listeners.forEach((each) => each()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
+}

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { defaultClock, type Clock, type ClockSubscriber } from '../../clock/page-clock.js';
 import { DEFAULT_THRESHOLD, relativeLabel, type RelativeLabel } from '../../clock/relative-label.js';
 import { clockContext } from '../../context/clock-context.js';
-import { resolveLang } from '../../i18n/lang.js';
+import { resolveLang, watchLang } from '../../i18n/lang.js';
 import { parseDuration } from '../shared/duration.js';
 import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-time.styles.js';
@@ -55,15 +55,19 @@ export class LiveTickerTime extends LitElement implements ClockSubscriber {
     return this.clock ?? defaultClock();
   }
 
+  private unwatchLang?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.refresh();
+    this.unwatchLang = watchLang(() => this.refresh());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.scheduledOn?.cancel(this);
     this.scheduledOn = undefined;
+    this.unwatchLang?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Observable } from 'rxjs';
 import { defaultClock, type Clock } from '../../clock/page-clock.js';
 import { clockContext } from '../../context/clock-context.js';
-import { resolveLang } from '../../i18n/lang.js';
+import { resolveLang, watchLang } from '../../i18n/lang.js';
 import { messagesFor, newItemsText } from '../../i18n/messages.js';
 import type { FeedStatus, TickerItem } from '../../model.js';
 import type { TickerUpdateInput } from '../../sources/custom-source.js';
@@ -121,13 +121,17 @@ export class LiveTicker extends LitElement {
     return resolveLang(this);
   }
 
+  private unwatchLang?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.hasServerItems = this.querySelector(':scope > live-ticker-item') !== null;
+    this.unwatchLang = watchLang(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unwatchLang?.();
     this.crawlObserver?.disconnect();
     this.crawlObserver = undefined;
   }
