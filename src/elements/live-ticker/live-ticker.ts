@@ -111,17 +111,17 @@ export class LiveTicker extends LitElement {
   @state() private announcement = '';
 
   private readonly feed = new FeedController(this);
-  private readonly arrivals = new ArrivalsController(this, (count) => this.announce(newItemsText(this.lang_, count)));
+  private readonly arrivals = new ArrivalsController(this, (count) => this.announce(newItemsText(this.language, count)));
   private readonly clockProvider = new ContextProvider(this, { context: clockContext, initialValue: defaultClock() });
   private hasServerItems = false;
   private offered?: TickerState;
   private crawlObserver?: ResizeObserver;
 
-  private get lang_(): string {
+  private unwatchLang?: () => void;
+
+  private get language(): string {
     return resolveLang(this);
   }
-
-  private unwatchLang?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -148,7 +148,7 @@ export class LiveTicker extends LitElement {
       this.arrivals.offer(state.items.slice(0, Math.max(0, this.maxItems || 0)));
     }
     if (state.status !== this.status && (state.status === 'stale' || state.status === 'error')) {
-      const messages = messagesFor(this.lang_);
+      const messages = messagesFor(this.language);
       this.announce(state.status === 'stale' ? messages.stale : messages.error);
     } else if (state.status === 'live' && this.status !== 'live' && this.status !== 'connecting') {
       this.announcement = ''; // recovered: the warning is no longer true (clearing is not announced)
@@ -217,7 +217,7 @@ export class LiveTicker extends LitElement {
 
   protected override render() {
     const { status } = this.feed.state;
-    const lang = this.lang_;
+    const lang = this.language;
     const messages = messagesFor(lang);
     const shown = this.arrivals.shown;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
