@@ -113,6 +113,38 @@ describe('httpFeed polling a document on the demo feed server', () => {
     expect(feedRequests()).to.equal(6);
   });
 
+  it('retries at once when the browser comes back online after a network error', async () => {
+    // Nothing listens on port 9: every request fails as a network error.
+    const offline = recordFeed(httpFeed('http://127.0.0.1:9/feed.json', { random: () => 0.99, startJitter: 0 }), 'offline');
+    const unreachable = () => fetchSpy.getCalls().filter((call) => String(call.args[0]).startsWith('http://127.0.0.1:9/')).length;
+    try {
+      let failed = offline.status('error');
+      await time.tickAsync(0);
+      const first = await failed;
+      expect(first.kind === 'status' && first.error?.kind).to.equal('network');
+      failed = offline.status('error');
+      await time.tickAsync(1000); // the backoff (0.99 × 2 s) is not over
+      expect(unreachable()).to.equal(1);
+      window.dispatchEvent(new Event('online'));
+      await time.tickAsync(0);
+      expect(unreachable(), 'retried without waiting out the backoff').to.equal(2);
+      await failed;
+    } finally {
+      offline.subscription.unsubscribe();
+    }
+  });
+
+  it('does not cut a server-requested Retry-After short when the browser comes online', async () => {
+    await firstLoad();
+    await control(channel, { fail: { status: 503, retryAfter: '120' } });
+    const failed = feed.status('error');
+    await time.tickAsync(30_000);
+    await failed;
+    window.dispatchEvent(new Event('online'));
+    await time.tickAsync(60_000);
+    expect(feedRequests()).to.equal(2);
+  });
+
   it('honours Retry-After', async () => {
     await firstLoad();
     await control(channel, { fail: { status: 503, retryAfter: '120' } });

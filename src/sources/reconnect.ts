@@ -4,7 +4,7 @@ import {
   distinctUntilChanged,
   EMPTY,
   expand,
-  map,
+  merge,
   mergeMap,
   NEVER,
   Observable,
@@ -37,6 +37,8 @@ export interface FeedOptions {
   maxBytes?: number;
   /** Whether the page is visible: no request and no timer while it is not. Defaults to the document's visibility. */
   visible$?: Observable<boolean>;
+  /** Emits when the browser is back online: a retry after a network error runs at once. Defaults to window's `online` event. */
+  online$?: Observable<unknown>;
   /** Random numbers in [0, 1) for the jitter; tests fix it. */
   random?: () => number;
   /** Where timers run; an RxJS TestScheduler in tests. */
@@ -88,6 +90,17 @@ export function documentVisible$(): Observable<boolean> {
   });
 }
 
+/** The window's `online` events. */
+export function browserOnline$(): Observable<void> {
+  return new Observable<void>((subscriber) => {
+    const target = globalThis.window;
+    if (!target) return undefined;
+    const emit = () => subscriber.next();
+    target.addEventListener('online', emit);
+    return () => target.removeEventListener('online', emit);
+  });
+}
+
 /** Retry-After in ms, from delta-seconds or an HTTP-date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
@@ -118,20 +131,27 @@ export function reconnecting(source: string, attempt: () => Observable<AttemptSt
   const scheduler = options.scheduler ?? asyncScheduler;
   const random = options.random ?? Math.random;
   const visible$ = options.visible$ ?? documentVisible$();
+  const online$ = options.online$ ?? browserOnline$();
 
   return defer(() => {
     let failures = 0;
 
-    /** Waits `delay` of visible time, then runs an attempt. */
-    const after = (delay: number): Observable<AttemptStep> =>
+    /**
+     * Waits `delay` of visible time, then runs an attempt. After a network error the browser's
+     * coming back online ends the wait at once: a reader back on wifi should not wait out a backoff.
+     */
+    const after = (delay: number, untilOnline = false): Observable<AttemptStep> =>
       defer(() => {
         const dueAt = scheduler.now() + delay;
         return visible$.pipe(
-          switchMap((visible) => (visible ? timer(Math.max(0, dueAt - scheduler.now()), scheduler) : NEVER)),
+          switchMap((visible) =>
+            visible ? merge(timer(Math.max(0, dueAt - scheduler.now()), scheduler), untilOnline ? online$ : NEVER) : NEVER,
+          ),
           take(1),
           switchMap(attempt),
         );
       });
+    const offline = (end: AttemptEnd) => (end.kind === 'failed' && end.error.kind === 'network') || (end.kind === 'closed' && !end.received);
 
     const nextDelay = (end: Exclude<AttemptEnd, { kind: 'stopped' }>): number => {
       if (end.kind === 'polled') {
@@ -147,7 +167,7 @@ export function reconnecting(source: string, attempt: () => Observable<AttemptSt
     };
 
     return after(random() * settings.startJitter).pipe(
-      expand((step) => ('end' in step && step.end.kind !== 'stopped' ? after(nextDelay(step.end)) : EMPTY)),
+      expand((step) => ('end' in step && step.end.kind !== 'stopped' ? after(nextDelay(step.end), offline(step.end)) : EMPTY)),
       mergeMap((step): FeedUpdate[] => {
         if ('update' in step) return [step.update];
         if (step.end.kind === 'failed') return [{ kind: 'status', source, status: 'error', error: step.end.error }];
