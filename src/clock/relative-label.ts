@@ -43,14 +43,21 @@ function cached<T extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: st
   return formatter;
 }
 
-/** A language Intl accepts: a malformed `lang` attribute must not throw on the host page. */
+const canonical = new Map<string, string>();
+
+/** A language Intl accepts: a malformed `lang` attribute must not throw on the host page. Remembered per tag: labels ask every minute. */
 export function supportedLang(lang: string | undefined): string {
   if (!lang) return 'en';
-  try {
-    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
-  } catch {
-    return 'en';
+  let supported = canonical.get(lang);
+  if (supported === undefined) {
+    try {
+      supported = Intl.getCanonicalLocales(lang)[0] ?? 'en';
+    } catch {
+      supported = 'en';
+    }
+    canonical.set(lang, supported);
   }
+  return supported;
 }
 
 function validTimeZone(timeZone: string | undefined): string | undefined {
@@ -77,8 +84,21 @@ function dateFormat(lang: string, timeZone: string | undefined, full: boolean): 
 }
 
 /** The full date and time, as the label's title. */
+const titles = new Map<string, string>();
+
+/**
+ * The full date and time, as the label's title. It depends on the timestamp, not on now, so it is
+ * formatted once per label rather than on every tick (bounded: a page's labels, not a leak).
+ */
 export function fullDate(time: number, options: LabelOptions): string {
-  return dateFormat(supportedLang(options.lang), options.timeZone, true).format(time);
+  const key = `${options.lang}|${options.timeZone ?? ''}|${time}`;
+  let title = titles.get(key);
+  if (title === undefined) {
+    if (titles.size >= 5000) titles.clear();
+    title = dateFormat(supportedLang(options.lang), options.timeZone, true).format(time);
+    titles.set(key, title);
+  }
+  return title;
 }
 
 export function relativeLabel(published: number, now: number, options: LabelOptions): RelativeLabel {
