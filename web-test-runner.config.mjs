@@ -21,7 +21,9 @@ export default {
     {
       name: 'demo-feed-websockets',
       serverStart({ server }) {
-        server?.on('upgrade', (/** @type {any} */ req, /** @type {any} */ socket, /** @type {any} */ head) => feeds.upgrade(req, socket, head));
+        server?.on('upgrade', (/** @type {any} */ req, /** @type {any} */ socket, /** @type {any} */ head) =>
+          feeds.upgrade(req, socket, head),
+        );
       },
       serverStop() {
         feeds.close();

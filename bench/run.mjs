@@ -74,7 +74,13 @@ async function startServer() {
   await once(server, 'listening');
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  return { origin, close: () => { feeds.close(); server.close(); } };
+  return {
+    origin,
+    close: () => {
+      feeds.close();
+      server.close();
+    },
+  };
 }
 
 /** @param {string} origin @param {string} channel @param {object} command */
@@ -141,16 +147,58 @@ async function labelRun(browser, origin, kind) {
 async function labels(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
   const ours = await labelRun(browser, origin, 'ours');
   const peer = await labelRun(browser, origin, 'peer');
-  if (ours.mismatches || peer.mismatches) console.warn(`labels: initial texts differing from the ideal: ours ${ours.mismatches}, peer ${peer.mismatches}`);
+  if (ours.mismatches || peer.mismatches)
+    console.warn(`labels: initial texts differing from the ideal: ours ${ours.mismatches}, peer ${peer.mismatches}`);
   const group = 'label refresh (1000 labels, 1 virtual hour)';
   rows.push(
-    { group, figure: 'main-thread busy time', ours: round(ours.ms, 0), peer: round(peer.ms, 0), ratio: round(ours.ms / peer.ms), unit: 'ms', goal: 'ratio <= 0.5', met: ours.ms / peer.ms <= 0.5 },
-    { group, figure: 'wakeups (timer callbacks)', ours: ours.wakeups, peer: peer.wakeups, ratio: round(ours.wakeups / peer.wakeups), unit: '', goal: '' },
-    { group, figure: 'DOM writes', ours: ours.domWrites, peer: peer.domWrites, ratio: round(ours.domWrites / peer.domWrites), unit: '', goal: '' },
+    {
+      group,
+      figure: 'main-thread busy time',
+      ours: round(ours.ms, 0),
+      peer: round(peer.ms, 0),
+      ratio: round(ours.ms / peer.ms),
+      unit: 'ms',
+      goal: 'ratio <= 0.5',
+      met: ours.ms / peer.ms <= 0.5,
+    },
+    {
+      group,
+      figure: 'wakeups (timer callbacks)',
+      ours: ours.wakeups,
+      peer: peer.wakeups,
+      ratio: round(ours.wakeups / peer.wakeups),
+      unit: '',
+      goal: '',
+    },
+    {
+      group,
+      figure: 'DOM writes',
+      ours: ours.domWrites,
+      peer: peer.domWrites,
+      ratio: round(ours.domWrites / peer.domWrites),
+      unit: '',
+      goal: '',
+    },
     { group, figure: 'label text changes', ours: ours.textChanges, peer: peer.textChanges, unit: '', goal: '' },
-    { group, figure: 'max label lag', ours: round(ours.maxLagSeconds), peer: round(peer.maxLagSeconds), unit: 's', goal: '<= 1 s', met: ours.maxLagSeconds <= 1 },
+    {
+      group,
+      figure: 'max label lag',
+      ours: round(ours.maxLagSeconds),
+      peer: round(peer.maxLagSeconds),
+      unit: 's',
+      goal: '<= 1 s',
+      met: ours.maxLagSeconds <= 1,
+    },
     { group, figure: 'labels never updated (missed)', ours: ours.missed, peer: peer.missed, unit: '', goal: '0', met: ours.missed === 0 },
-    { group, figure: 'wakeups during a hidden hour', ours: ours.hiddenWakeups, peer: peer.hiddenWakeups, unit: '', goal: '0', met: ours.hiddenWakeups === 0 },
+    {
+      group,
+      figure: 'wakeups during a hidden hour',
+      ours: ours.hiddenWakeups,
+      peer: peer.hiddenWakeups,
+      unit: '',
+      goal: '0',
+      met: ours.hiddenWakeups === 0,
+    },
   );
 }
 
@@ -164,7 +212,10 @@ async function burst(/** @type {import('playwright-core').Browser} */ browser, /
   await page.evaluate(() => /** @type {any} */ (window).bench.resetRenders());
   const ms = await busyTime(page, async () => {
     await control(origin, channel, { burst: 1000 });
-    await until(async () => (await page.evaluate(() => /** @type {any} */ (window).bench.firstId())) === 'burst-1000', 'the last burst item');
+    await until(
+      async () => (await page.evaluate(() => /** @type {any} */ (window).bench.firstId())) === 'burst-1000',
+      'the last burst item',
+    );
   });
   const renders = await page.evaluate(() => /** @type {any} */ (window).bench.renders());
   await page.close();
@@ -190,7 +241,15 @@ async function firstRender(/** @type {import('playwright-core').Browser} */ brow
   }
   const ours = median(times.ours ?? []);
   const baseline = median(times.baseline ?? []);
-  rows.push({ group: 'first render (50 items, median of 15)', figure: 'script start to painted', ours: round(ours, 1), peer: round(baseline, 1), ratio: round(ours / baseline), unit: 'ms', goal: 'vs plain Lit list' });
+  rows.push({
+    group: 'first render (50 items, median of 15)',
+    figure: 'script start to painted',
+    ours: round(ours, 1),
+    peer: round(baseline, 1),
+    ratio: round(ours / baseline),
+    unit: 'ms',
+    goal: 'vs plain Lit list',
+  });
 }
 
 async function bandwidth(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
@@ -220,14 +279,32 @@ async function bandwidth(/** @type {import('playwright-core').Browser} */ browse
   const share = after.notModified / (after.requests - first.requests);
   const group = 'bandwidth (60 polls of an unchanged feed)';
   rows.push(
-    { group, figure: 'bytes for the 60 polls', ours: polled, peer: naive, ratio: round(polled / naive, 3), unit: 'B', goal: 'vs refetching in full' },
+    {
+      group,
+      figure: 'bytes for the 60 polls',
+      ours: polled,
+      peer: naive,
+      ratio: round(polled / naive, 3),
+      unit: 'B',
+      goal: 'vs refetching in full',
+    },
     { group, figure: 'answered 304', ours: `${round(share * 100, 1)} %`, unit: '', goal: '>= 90 %', met: share >= 0.9 },
-    { group, figure: 'requests (for 60 polls)', ours: after.requests - first.requests, unit: '', goal: '60', met: after.requests - first.requests === 60 },
+    {
+      group,
+      figure: 'requests (for 60 polls)',
+      ours: after.requests - first.requests,
+      unit: '',
+      goal: '60',
+      met: after.requests - first.requests === 60,
+    },
   );
 }
 
 async function memory(/** @type {string} */ origin) {
-  const browser = await chromium.launch({ executablePath: ensureChrome(), args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  const browser = await chromium.launch({
+    executablePath: ensureChrome(),
+    args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  });
   const channel = 'memory';
   await control(origin, channel, { reset: { now: Date.now(), publishEvery: 0 } });
   const page = await browser.newPage();
@@ -251,14 +328,22 @@ async function memory(/** @type {string} */ origin) {
   const growth = (end - warm) / warm;
   const group = 'memory (200 mount/unmount cycles, SSE)';
   rows.push(
-    { group, figure: 'heap growth after warm-up', ours: `${round(growth * 100, 1)} % (${round((end - warm) / 1024, 0)} kB)`, unit: '', goal: '<= 10 %', met: growth <= 0.1 },
+    {
+      group,
+      figure: 'heap growth after warm-up',
+      ours: `${round(growth * 100, 1)} % (${round((end - warm) / 1024, 0)} kB)`,
+      unit: '',
+      goal: '<= 10 %',
+      met: growth <= 0.1,
+    },
     { group, figure: 'timers left open', ours: timers, unit: '', goal: '0', met: timers === 0 },
     { group, figure: 'connections left open', ours: open, unit: '', goal: '0', met: open === 0 },
   );
 }
 
 function size() {
-  if (!existsSync('dist/live-ticker.js') || process.argv.includes('--build')) execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (!existsSync('dist/live-ticker.js') || process.argv.includes('--build'))
+    execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const bytes = readFileSync('dist/live-ticker.js');
   const gzip = gzipSync(bytes, { level: 9 }).length;
   const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

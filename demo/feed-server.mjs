@@ -93,7 +93,10 @@ export function createFeedServer(options = {}) {
     const due = ch.publishEvery > 0 ? Math.floor((realNow() - ch.realStart) / ch.publishEvery) : 0;
     while (ch.autoPublished < due) {
       const i = ch.autoPublished++;
-      record(ch, { seq: version(ch) + 1, item: { id: `live-${i + 1}`, published: ch.anchor + (i + 1) * ch.publishEvery, text: seed.live[i % seed.live.length] } });
+      record(ch, {
+        seq: version(ch) + 1,
+        item: { id: `live-${i + 1}`, published: ch.anchor + (i + 1) * ch.publishEvery, text: seed.live[i % seed.live.length] },
+      });
     }
     return ch;
   }
@@ -104,10 +107,13 @@ export function createFeedServer(options = {}) {
     ch.timer = undefined;
     if (ch.streams.size === 0 || ch.publishEvery <= 0) return;
     const next = ch.realStart + (ch.autoPublished + 1) * ch.publishEvery;
-    ch.timer = setTimeout(() => {
-      materialize(ch);
-      scheduleNext(ch);
-    }, Math.max(0, next - realNow()));
+    ch.timer = setTimeout(
+      () => {
+        materialize(ch);
+        scheduleNext(ch);
+      },
+      Math.max(0, next - realNow()),
+    );
   }
 
   /** @param {Channel} ch @returns {DemoItem[]} */
@@ -115,7 +121,12 @@ export function createFeedServer(options = {}) {
     /** @type {Map<string, DemoItem>} */
     const byId = new Map();
     for (const item of seed.items) {
-      byId.set(item.id, { id: item.id, published: ch.anchor - item.minutesAgo * MINUTE, text: item.text, url: `https://www.example.org/buitenland/${item.id}` });
+      byId.set(item.id, {
+        id: item.id,
+        published: ch.anchor - item.minutesAgo * MINUTE,
+        text: item.text,
+        url: `https://www.example.org/buitenland/${item.id}`,
+      });
     }
     for (const change of ch.log) {
       if (change.item) byId.set(change.item.id, change.item);
@@ -221,7 +232,12 @@ ${entries.join('\n')}
     /** @type {Record<string, string>} */
     const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
     if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
-    send(res, fault.status ?? 500, headers, fault.status === 204 ? undefined : (fault.body ?? JSON.stringify({ error: `demo fault ${fault.status}` })));
+    send(
+      res,
+      fault.status ?? 500,
+      headers,
+      fault.status === 204 ? undefined : (fault.body ?? JSON.stringify({ error: `demo fault ${fault.status}` })),
+    );
     return true;
   }
 
@@ -247,7 +263,14 @@ ${entries.join('\n')}
     }
     ch.stats.ok++;
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-    if (format === 'json') send(res, 200, { ...headers, 'Content-Type': 'application/feed+json; charset=utf-8' }, JSON.stringify(jsonFeed(ch, name, origin)), ch);
+    if (format === 'json')
+      send(
+        res,
+        200,
+        { ...headers, 'Content-Type': 'application/feed+json; charset=utf-8' },
+        JSON.stringify(jsonFeed(ch, name, origin)),
+        ch,
+      );
     else if (format === 'rss') send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml; charset=utf-8' }, rss(ch, origin), ch);
     else send(res, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, atom(ch, name, origin), ch);
   }
@@ -256,7 +279,9 @@ ${entries.join('\n')}
   function backlog(ch, name, origin, lastEventId) {
     const after = lastEventId === undefined || lastEventId === '' ? Number.NaN : Number(lastEventId);
     if (Number.isInteger(after) && after >= 0 && after <= version(ch)) {
-      return ch.log.filter((change) => change.seq > after && (change.item || change.deleted)).map((change) => ({ id: String(change.seq), data: message(change) }));
+      return ch.log
+        .filter((change) => change.seq > after && (change.item || change.deleted))
+        .map((change) => ({ id: String(change.seq), data: message(change) }));
     }
     return [{ id: String(version(ch)), data: JSON.stringify(jsonFeed(ch, name, origin)) }];
   }
@@ -271,7 +296,11 @@ ${entries.join('\n')}
     ch.stats.ok++;
     ch.stats.streams++;
     ch.stats.lastEventIds.push(lastEventId ?? '');
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'Access-Control-Allow-Origin': '*',
+    });
     res.write('retry: 1000\n\n');
     for (const event of backlog(ch, name, `http://${req.headers.host}`, lastEventId)) res.write(`id: ${event.id}\ndata: ${event.data}\n\n`);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
@@ -311,7 +340,10 @@ ${entries.join('\n')}
       if (command.delete) record(ch, { seq: version(ch) + 1, deleted: String(command.delete) });
       // Many items at once, as fast as the server can write them (the burst benchmark).
       for (let i = 1; i <= (Number(command.burst) || 0); i++) {
-        record(ch, { seq: version(ch) + 1, item: { id: `burst-${i}`, published: demoNow(ch) + i, text: `${seed.live[i % seed.live.length]} (${i})` } });
+        record(ch, {
+          seq: version(ch) + 1,
+          item: { id: `burst-${i}`, published: demoNow(ch) + i, text: `${seed.live[i % seed.live.length]} (${i})` },
+        });
       }
       if (command.fail) ch.faults.push({ times: 1, ...command.fail });
       if (Array.isArray(command.raw)) {
@@ -320,7 +352,12 @@ ${entries.join('\n')}
       }
       if (command.drop) ch.streams.forEach((stream) => stream.drop());
       if (command.end) ch.streams.forEach((stream) => stream.end());
-      send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify({ now: demoNow(ch), items: items(ch).length, version: version(ch), stats: ch.stats }));
+      send(
+        res,
+        200,
+        { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+        JSON.stringify({ now: demoNow(ch), items: items(ch).length, version: version(ch), stats: ch.stats }),
+      );
     } catch (error) {
       send(res, 400, { 'Content-Type': 'text/plain' }, `bad control command: ${/** @type {Error} */ (error).message}`);
     }
@@ -338,7 +375,11 @@ ${entries.join('\n')}
     if (!match) return false;
     const [, name = '', route] = match;
     if (req.method === 'OPTIONS') {
-      send(res, 204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type, Last-Event-ID', 'Access-Control-Max-Age': '600' });
+      send(res, 204, {
+        'Access-Control-Allow-Methods': 'GET, POST',
+        'Access-Control-Allow-Headers': 'Content-Type, Last-Event-ID',
+        'Access-Control-Max-Age': '600',
+      });
     } else if (route === 'control' && req.method === 'POST') {
       return control(name, req, res).then(() => true);
     } else if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -32,7 +32,11 @@ export function demoFeedServer(): Plugin {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('dist/live-ticker.js is missing: run `npm run build`.');
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+    res.writeHead(200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'Access-Control-Allow-Origin': '*',
+    });
     res.end(readFileSync(file));
   }
 

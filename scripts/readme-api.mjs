@@ -29,7 +29,9 @@ export function apiReference(manifest) {
     if (attributes.length || properties.length) {
       out.push('', '| attribute | property | default | description |', '|---|---|---|---|');
       for (const attribute of attributes) {
-        out.push(`| \`${attribute.name}\` | \`${attribute.fieldName}\` | ${attribute.default ? `\`${cell(attribute.default)}\`` : ''} | ${cell(attribute.description)} |`);
+        out.push(
+          `| \`${attribute.name}\` | \`${attribute.fieldName}\` | ${attribute.default ? `\`${cell(attribute.default)}\`` : ''} | ${cell(attribute.description)} |`,
+        );
       }
       for (const property of properties) out.push(`| — | \`${property.name}\` |  | ${cell(property.description)} |`);
     }

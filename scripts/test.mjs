@@ -49,8 +49,13 @@ if (only !== '--browser-only') {
     console.error('vite build failed');
     ok = false;
   }
-  const files = readdirSync('test/e2e').filter((file) => file.endsWith('.e2e.mjs')).map((file) => join('test/e2e', file));
-  const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const files = readdirSync('test/e2e')
+    .filter((file) => file.endsWith('.e2e.mjs'))
+    .map((file) => join('test/e2e', file));
+  const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   process.stdout.write(run.stdout);
   ok &&= run.status === 0;
   passed += Number(/^(?:#|ℹ) pass (\d+)/m.exec(run.stdout)?.[1] ?? 0);

@@ -19,7 +19,9 @@ export function defineLiveTicker(registry: CustomElementRegistry = customElement
     const existing = registry.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
     if (!existing) registry.define(tag, element);
     else if (existing !== element && existing.version !== VERSION) {
-      console.warn(`live-ticker: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; this copy (${VERSION}) is not used.`);
+      console.warn(
+        `live-ticker: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; this copy (${VERSION}) is not used.`,
+      );
       return;
     }
   }

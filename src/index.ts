@@ -15,7 +15,15 @@ export { parseFeedDocument } from './parsers/feed-document.js';
 export { toTickerItem, safeHttpUrl } from './parsers/item.js';
 export { httpFeed } from './sources/http-feed.js';
 export { websocketFeed } from './sources/websocket-feed.js';
-export { reconnecting, retryDelay, parseRetryAfter, FEED_DEFAULTS, type FeedOptions, type AttemptStep, type AttemptEnd } from './sources/reconnect.js';
+export {
+  reconnecting,
+  retryDelay,
+  parseRetryAfter,
+  FEED_DEFAULTS,
+  type FeedOptions,
+  type AttemptStep,
+  type AttemptEnd,
+} from './sources/reconnect.js';
 export { parseRss, parseAtom, parseFeedDate } from './parsers/syndication.js';
 export { SseParser, type SseEvent } from './parsers/sse.js';
 export { parseStreamMessage } from './parsers/stream-message.js';

@@ -11,7 +11,12 @@ const MINUTE = 60_000;
 
 /** The seed's seven items, published the seed's minutes before `now`. */
 export function seedItems(now = STORY_NOW): TickerItemInput[] {
-  return seed.items.map((item) => ({ id: item.id, published: now - item.minutesAgo * MINUTE, text: item.text, url: `https://www.example.org/buitenland/${item.id}` }));
+  return seed.items.map((item) => ({
+    id: item.id,
+    published: now - item.minutesAgo * MINUTE,
+    text: item.text,
+    url: `https://www.example.org/buitenland/${item.id}`,
+  }));
 }
 
 /** `count` plausible items, one every `spacing` minutes back from `now`. */
@@ -91,7 +96,11 @@ export interface TickerArgs {
 }
 
 /** A `<live-ticker>` on a story feed, with its controls; `light` is server-rendered content. */
-export function renderTicker(args: TickerArgs, feed: StoryFeed | undefined, light: TemplateResult | typeof nothing = nothing): TemplateResult {
+export function renderTicker(
+  args: TickerArgs,
+  feed: StoryFeed | undefined,
+  light: TemplateResult | typeof nothing = nothing,
+): TemplateResult {
   return html`<div lang=${args.lang} dir=${args.dir ?? 'ltr'} class="story">
     <live-ticker
       heading=${args.heading ?? nothing}

@@ -56,7 +56,8 @@ export const Stale: Story = {
 
 export const ManyItems: Story = {
   args: { 'max-items': 100 },
-  render: (args) => html`<div style="--live-ticker-max-height: 28rem">${renderTicker(args, new StoryFeed([...seedItems(), ...manyItems(93)]))}</div>`,
+  render: (args) =>
+    html`<div style="--live-ticker-max-height: 28rem">${renderTicker(args, new StoryFeed([...seedItems(), ...manyItems(93)]))}</div>`,
 };
 
 export const MaxItems: Story = {
@@ -116,11 +117,13 @@ export const ServerRendered: Story = {
     renderTicker(
       args,
       undefined,
-      html`${seedItems().slice(0, 3).map(
-        (item) => html`<live-ticker-item item-id=${String(item.id)} datetime=${new Date(item.published as number).toISOString()}>
+      html`${seedItems()
+        .slice(0, 3)
+        .map(
+          (item) => html`<live-ticker-item item-id=${String(item.id)} datetime=${new Date(item.published as number).toISOString()}>
           ${item.text}
           <live-ticker-time slot="time" datetime=${new Date(item.published as number).toISOString()}>${Math.round((STORY_NOW - (item.published as number)) / 60_000)} minuten geleden</live-ticker-time>
         </live-ticker-item>`,
-      )}`,
+        )}`,
     ),
 };

@@ -9,7 +9,10 @@ import pkg from '../package.json';
 function registry(initial: Record<string, CustomElementConstructor> = {}) {
   const defined = new Map(Object.entries(initial));
   const define = sinon.spy((tag: string, element: CustomElementConstructor) => void defined.set(tag, element));
-  return { get: (tag: string) => defined.get(tag), define, defined } as unknown as CustomElementRegistry & { define: sinon.SinonSpy; defined: Map<string, CustomElementConstructor> };
+  return { get: (tag: string) => defined.get(tag), define, defined } as unknown as CustomElementRegistry & {
+    define: sinon.SinonSpy;
+    defined: Map<string, CustomElementConstructor>;
+  };
 }
 
 describe('defineLiveTicker', () => {

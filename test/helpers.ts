@@ -99,7 +99,8 @@ export function recordFeed(source: Observable<FeedUpdate>, name: string) {
     states,
     subscription,
     next,
-    upsert: (id?: string) => next((update) => update.kind === 'upsert' && (id === undefined || update.items.some((item) => item.id === id))),
+    upsert: (id?: string) =>
+      next((update) => update.kind === 'upsert' && (id === undefined || update.items.some((item) => item.id === id))),
     snapshot: () => next((update) => update.kind === 'snapshot'),
     status: (value: string) => next((update) => update.kind === 'status' && update.status === value),
     last: () => states.at(-1)!,

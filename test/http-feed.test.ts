@@ -39,7 +39,15 @@ describe('httpFeed polling a document on the demo feed server', () => {
     const snapshot = feed.snapshot();
     await time.tickAsync(0);
     const update = await snapshot;
-    expect(update.kind === 'snapshot' && update.items.map((item) => item.place)).to.deep.equal(['DOHA', 'WENEN', 'LUIK', 'BRUSSEL', 'CRANS-MONTANA', 'ISTANBUL', 'BRUSSEL']);
+    expect(update.kind === 'snapshot' && update.items.map((item) => item.place)).to.deep.equal([
+      'DOHA',
+      'WENEN',
+      'LUIK',
+      'BRUSSEL',
+      'CRANS-MONTANA',
+      'ISTANBUL',
+      'BRUSSEL',
+    ]);
     expect(feed.last()).to.include({ status: 'live', loaded: true });
   });
 
@@ -208,5 +216,4 @@ describe('backoff', () => {
     expect(parseRetryAfter('soon', now)).to.equal(undefined);
     expect(parseRetryAfter(null, now)).to.equal(undefined);
   });
-
 });

@@ -78,9 +78,16 @@ describe('mounting and unmounting', () => {
       expect(activeFeeds().filter((url) => url.includes(channel))).to.deep.equal([]);
       expect(time.countTimers()).to.equal(0);
       const signals = fetchSpy.getCalls().map((call) => (call.args[1] as RequestInit | undefined)?.signal);
-      expect(signals.length).to.equal(CYCLES / 4 + (CYCLES / 2) % 2);
+      expect(signals.length).to.equal(CYCLES / 4 + ((CYCLES / 2) % 2));
       // Every request either finished or was aborted: none is left open.
-      const settledRequests = await Promise.all(fetchSpy.getCalls().map((call) => (call.returnValue as Promise<Response>).then(() => true, () => true)));
+      const settledRequests = await Promise.all(
+        fetchSpy.getCalls().map((call) =>
+          (call.returnValue as Promise<Response>).then(
+            () => true,
+            () => true,
+          ),
+        ),
+      );
       expect(settledRequests.every(Boolean)).to.equal(true);
     } finally {
       sinon.restore();

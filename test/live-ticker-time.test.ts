@@ -22,7 +22,9 @@ describe('<live-ticker-time>', () => {
     restoreVisibility();
   });
 
-  async function label(markup = html`<live-ticker-time lang="nl" datetime=${PUBLISHED} time-zone="Europe/Amsterdam" .clock=${clock}></live-ticker-time>`) {
+  async function label(
+    markup = html`<live-ticker-time lang="nl" datetime=${PUBLISHED} time-zone="Europe/Amsterdam" .clock=${clock}></live-ticker-time>`,
+  ) {
     return fixture<LiveTickerTime>(markup);
   }
 
@@ -65,7 +67,9 @@ describe('<live-ticker-time>', () => {
   });
 
   it('takes its language from the nearest ancestor with lang', async () => {
-    const wrapper = await fixture(html`<div lang="en"><span><live-ticker-time datetime=${PUBLISHED} .clock=${clock}></live-ticker-time></span></div>`);
+    const wrapper = await fixture(
+      html`<div lang="en"><span><live-ticker-time datetime=${PUBLISHED} .clock=${clock}></live-ticker-time></span></div>`,
+    );
     expect(shadowText(wrapper.querySelector('live-ticker-time')!)).to.equal('12 minutes ago');
   });
 

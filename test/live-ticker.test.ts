@@ -9,13 +9,33 @@ import type { TickerItemInput } from '../src/model.js';
 import type { TickerUpdateInput } from '../src/sources/custom-source.js';
 import { FEED_DEFAULTS } from '../src/sources/reconnect.js';
 import { activeFeeds } from '../src/sources/shared-feed.js';
-import { control, fakeTime, feedUrl, itemTexts, labels, restoreVisibility, setHidden, settled, shadowText, stats, uniqueChannel } from './helpers.js';
+import {
+  control,
+  fakeTime,
+  feedUrl,
+  itemTexts,
+  labels,
+  restoreVisibility,
+  setHidden,
+  settled,
+  shadowText,
+  stats,
+  uniqueChannel,
+} from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const minutesAgo = (minutes: number) => new Date(T - minutes * 60_000).toISOString();
 /** The first request waits half the start jitter (Math.random is fixed at 0.5 in these tests). */
 const START = FEED_DEFAULTS.startJitter / 2;
-const SEED_LABELS = ['13 minuten geleden', '14 minuten geleden', '16 minuten geleden', '18 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden'];
+const SEED_LABELS = [
+  '13 minuten geleden',
+  '14 minuten geleden',
+  '16 minuten geleden',
+  '18 minuten geleden',
+  '1 uur geleden',
+  '1 uur geleden',
+  '1 uur geleden',
+];
 
 async function nextStatus(ticker: LiveTicker, status: string): Promise<LiveTickerStatusEvent> {
   for (;;) {
@@ -35,7 +55,9 @@ describe('<live-ticker> with a developer Observable', () => {
   afterEach(() => clock.dispose());
 
   const mount = (attributes = html``) =>
-    fixture<LiveTicker>(html`<live-ticker lang="nl" heading="Meer uit Buitenland" .source=${source} .clock=${clock}>${attributes}</live-ticker>`);
+    fixture<LiveTicker>(
+      html`<live-ticker lang="nl" heading="Meer uit Buitenland" .source=${source} .clock=${clock}>${attributes}</live-ticker>`,
+    );
 
   const items: TickerItemInput[] = [
     { id: 'b', published: minutesAgo(14), text: 'WENEN (ANP) - De directeur', url: 'https://example.org/b' },
@@ -53,9 +75,15 @@ describe('<live-ticker> with a developer Observable', () => {
     const ticker = await mount();
     source.next(items);
     await settled(ticker);
-    expect(itemTexts(ticker)).to.deep.equal(['DOHA (ANP/AFP) - Qatar heeft', 'WENEN (ANP) - De directeur', 'CRANS-MONTANA (ANP/AFP) - De burgemeester']);
+    expect(itemTexts(ticker)).to.deep.equal([
+      'DOHA (ANP/AFP) - Qatar heeft',
+      'WENEN (ANP) - De directeur',
+      'CRANS-MONTANA (ANP/AFP) - De burgemeester',
+    ]);
     expect(labels(ticker)).to.deep.equal(['13 minuten geleden', '14 minuten geleden', '1 uur geleden']);
-    const links = [...ticker.shadowRoot!.querySelectorAll('live-ticker-item')].map((item) => item.shadowRoot!.querySelector('a')?.href ?? null);
+    const links = [...ticker.shadowRoot!.querySelectorAll('live-ticker-item')].map(
+      (item) => item.shadowRoot!.querySelector('a')?.href ?? null,
+    );
     expect(links).to.deep.equal([null, 'https://example.org/b', null]);
     expect(ticker.status).to.equal('live');
   });
@@ -122,7 +150,9 @@ describe('<live-ticker> with a developer Observable', () => {
   });
 
   it('speaks English on an English page', async () => {
-    const ticker = await fixture<LiveTicker>(html`<div lang="en"><live-ticker .source=${source}></live-ticker></div>`).then((div) => div.querySelector('live-ticker')!);
+    const ticker = await fixture<LiveTicker>(html`<div lang="en"><live-ticker .source=${source}></live-ticker></div>`).then((div) =>
+      div.querySelector('live-ticker')!,
+    );
     expect(shadowText(ticker)).to.contain('Latest news').and.contain('Loading the latest news');
   });
 
@@ -168,7 +198,9 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
   });
 
   async function mountLoaded(): Promise<LiveTicker> {
-    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" heading="Meer uit Buitenland" feed-url=${feedUrl(channel)}></live-ticker>`);
+    const ticker = await fixture<LiveTicker>(
+      html`<live-ticker lang="nl" heading="Meer uit Buitenland" feed-url=${feedUrl(channel)}></live-ticker>`,
+    );
     const live = nextStatus(ticker, 'live');
     await time.tickAsync(START);
     await live;
@@ -190,7 +222,15 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
     expect(labels(ticker)[0]).to.equal('13 minuten geleden');
     await time.tickAsync(1000);
     await settled(ticker);
-    expect(labels(ticker)).to.deep.equal(['14 minuten geleden', '15 minuten geleden', '17 minuten geleden', '19 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden']);
+    expect(labels(ticker)).to.deep.equal([
+      '14 minuten geleden',
+      '15 minuten geleden',
+      '17 minuten geleden',
+      '19 minuten geleden',
+      '1 uur geleden',
+      '1 uur geleden',
+      '1 uur geleden',
+    ]);
   });
 
   it('shares one request loop between blocks showing the same feed', async () => {
@@ -258,7 +298,8 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
 
 describe('<live-ticker-item> written in the page', () => {
   it('uses a server-rendered label instead of its own, and its text as content', async () => {
-    const item = await fixture<HTMLElement>(html`<live-ticker-item lang="nl" item-id="a" datetime="2026-11-27T11:47:20Z" href="javascript:alert(1)">
+    const item =
+      await fixture<HTMLElement>(html`<live-ticker-item lang="nl" item-id="a" datetime="2026-11-27T11:47:20Z" href="javascript:alert(1)">
       DOHA (ANP/AFP) - Tekst
       <live-ticker-time slot="time" datetime="2026-11-27T11:47:20Z">13 minuten geleden</live-ticker-time>
     </live-ticker-item>`);

@@ -67,7 +67,14 @@ describe('PageClock', () => {
   it('keeps waking the others when one subscriber throws', async () => {
     const error = sinon.stub(console, 'error');
     const good = recorder();
-    clock.schedule({ clockTick: () => { throw new Error('broken label'); } }, T + 1000);
+    clock.schedule(
+      {
+        clockTick: () => {
+          throw new Error('broken label');
+        },
+      },
+      T + 1000,
+    );
     clock.schedule(good, T + 1000);
     await time.tickAsync(2000);
     error.restore();

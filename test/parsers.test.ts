@@ -42,13 +42,17 @@ describe('parseDateline', () => {
 
 describe('htmlToText', () => {
   it('drops tags, keeps words apart at block boundaries, decodes references', () => {
-    expect(htmlToText('<p>Eerste&nbsp;alinea.</p><p>Tweede <b>vet</b> &amp; <i>schuin</i></p>')).to.equal('Eerste alinea. Tweede vet & schuin');
+    expect(htmlToText('<p>Eerste&nbsp;alinea.</p><p>Tweede <b>vet</b> &amp; <i>schuin</i></p>')).to.equal(
+      'Eerste alinea. Tweede vet & schuin',
+    );
     expect(htmlToText('regel<br>regel')).to.equal('regel regel');
     expect(htmlToText('caf&eacute; &#8364;5 &#x1F600; &euml;')).to.equal('café €5 😀 ë');
   });
 
   it('drops scripts, styles and comments with their content, never running anything', () => {
-    const text = htmlToText('a<script>window.__pwned = 1</script>b<style>p{}</style>c<!-- secret -->d<img src=x onerror="window.__pwned=2">e');
+    const text = htmlToText(
+      'a<script>window.__pwned = 1</script>b<style>p{}</style>c<!-- secret -->d<img src=x onerror="window.__pwned=2">e',
+    );
     expect(text).to.equal('a b c d e');
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
@@ -81,7 +85,17 @@ describe('safeHttpUrl', () => {
   it('accepts only http(s), resolving relative URLs', () => {
     expect(safeHttpUrl('https://example.org/a?b#c')).to.equal('https://example.org/a?b#c');
     expect(safeHttpUrl('/nieuws/1', 'https://example.org/feed.json')).to.equal('https://example.org/nieuws/1');
-    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,<script>', 'vbscript:x', 'ftp://x', '', 'http://[', undefined, 42]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:alert(1)',
+      'data:text/html,<script>',
+      'vbscript:x',
+      'ftp://x',
+      '',
+      'http://[',
+      undefined,
+      42,
+    ]) {
       expect(safeHttpUrl(bad, 'https://example.org/'), String(bad)).to.equal(undefined);
     }
   });
@@ -90,7 +104,13 @@ describe('safeHttpUrl', () => {
 describe('toTickerItem', () => {
   it('normalises times, text, dateline and link', () => {
     const item = toTickerItem(
-      { id: 7, published: '2026-11-27T12:00:00Z', updated: new Date('2026-11-27T12:05:00Z'), text: '  DOHA (ANP/AFP) -  Qatar\n heeft ', url: 'javascript:alert(1)' },
+      {
+        id: 7,
+        published: '2026-11-27T12:00:00Z',
+        updated: new Date('2026-11-27T12:05:00Z'),
+        text: '  DOHA (ANP/AFP) -  Qatar\n heeft ',
+        url: 'javascript:alert(1)',
+      },
       { source: 'feed' },
     );
     expect(item).to.deep.equal({
@@ -152,7 +172,11 @@ describe('parseJsonFeed', () => {
   });
 
   it('caps a huge feed and reports it', () => {
-    const items = Array.from({ length: 100_000 }, (_, i) => ({ id: String(i), content_text: `item ${i}`, date_published: '2026-11-27T12:00:00Z' }));
+    const items = Array.from({ length: 100_000 }, (_, i) => ({
+      id: String(i),
+      content_text: `item ${i}`,
+      date_published: '2026-11-27T12:00:00Z',
+    }));
     const parsed = parseJsonFeed({ items });
     expect(parsed.items).to.have.length(MAX_FEED_ITEMS);
     expect(parsed.skipped).to.have.length(1);

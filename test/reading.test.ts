@@ -11,7 +11,11 @@ import type { TickerUpdateInput } from '../src/sources/custom-source.js';
 import { fakeTime, itemTexts, labels, settled } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
-const item = (id: string, minutesAgo: number, text = `BRUSSEL (ANP) - Bericht ${id}`): TickerItemInput => ({ id, published: T - minutesAgo * 60_000, text });
+const item = (id: string, minutesAgo: number, text = `BRUSSEL (ANP) - Bericht ${id}`): TickerItemInput => ({
+  id,
+  published: T - minutesAgo * 60_000,
+  text,
+});
 const SEED = [item('a', 13), item('b', 14), item('c', 16), item('d', 18), item('e', 64)];
 
 const part = (ticker: LiveTicker, name: string) => ticker.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -41,7 +45,9 @@ describe('<live-ticker> reading experience', () => {
   });
 
   async function mount(attributes = {}): Promise<LiveTicker> {
-    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" heading="Meer uit Buitenland" style="max-width: 24rem" .source=${source} .clock=${clock}></live-ticker>`);
+    const ticker = await fixture<LiveTicker>(
+      html`<live-ticker lang="nl" heading="Meer uit Buitenland" style="max-width: 24rem" .source=${source} .clock=${clock}></live-ticker>`,
+    );
     Object.assign(ticker, attributes);
     source.next(SEED);
     await settled(ticker);
@@ -120,7 +126,11 @@ describe('<live-ticker> reading experience', () => {
         await settled(ticker);
         const region = ticker.shadowRoot!.querySelector('[role="status"]')!;
         const changes: string[] = [];
-        new MutationObserver(() => changes.push(region.textContent!)).observe(region, { subtree: true, childList: true, characterData: true });
+        new MutationObserver(() => changes.push(region.textContent!)).observe(region, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
         await time.tickAsync(3 * 60_000);
         await settled(ticker);
         expect(labels(ticker)[0]).to.equal('16 minuten geleden');
@@ -236,7 +246,9 @@ describe('<live-ticker> reading experience', () => {
     });
 
     it('crawls the other way on a right-to-left page', async () => {
-      const wrapper = await fixture(html`<div dir="rtl" lang="ar"><live-ticker layout="marquee" .source=${of(SEED)} .clock=${clock}></live-ticker></div>`);
+      const wrapper = await fixture(
+        html`<div dir="rtl" lang="ar"><live-ticker layout="marquee" .source=${of(SEED)} .clock=${clock}></live-ticker></div>`,
+      );
       const ticker = wrapper.querySelector('live-ticker')!;
       await settled(ticker);
       expect(getComputedStyle(track(ticker)).animationName).to.equal('crawl-rtl');
@@ -297,16 +309,36 @@ describe('<live-ticker> reading experience', () => {
       ['empty', () => fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${of([])}></live-ticker>`)],
       ['error', () => fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${throwError(() => new Error('x'))}></live-ticker>`)],
       ['list', () => mount()],
-      ['stale', () => fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${concat(of(SEED), throwError(() => new Error('x')))} .clock=${clock}></live-ticker>`)],
-      ['paused with arrivals waiting', async () => {
-        const ticker = await mount({ paused: true });
-        source.next([item('new1', 0)]);
-        return ticker;
-      }],
+      [
+        'stale',
+        () =>
+          fixture<LiveTicker>(
+            html`<live-ticker lang="nl" .source=${concat(
+              of(SEED),
+              throwError(() => new Error('x')),
+            )} .clock=${clock}></live-ticker>`,
+          ),
+      ],
+      [
+        'paused with arrivals waiting',
+        async () => {
+          const ticker = await mount({ paused: true });
+          source.next([item('new1', 0)]);
+          return ticker;
+        },
+      ],
       ['marquee', () => mount({ layout: 'marquee' })],
       ['dark', () => mount({ theme: 'dark' })],
       ['compact', () => mount({ density: 'compact' })],
-      ['right to left', async () => (await fixture(html`<div dir="rtl" lang="he"><live-ticker .source=${new BehaviorSubject(SEED)} .clock=${clock}></live-ticker></div>`)).querySelector('live-ticker')!],
+      [
+        'right to left',
+        async () =>
+          (
+            await fixture(
+              html`<div dir="rtl" lang="he"><live-ticker .source=${new BehaviorSubject(SEED)} .clock=${clock}></live-ticker></div>`,
+            )
+          ).querySelector('live-ticker')!,
+      ],
     ];
     for (const [name, make] of states) {
       it(`has no violations: ${name}`, async () => {

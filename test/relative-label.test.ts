@@ -66,7 +66,9 @@ describe('relativeLabel', () => {
     expect(relativeLabel(before, after, options).text).to.contain('01:30');
     expect(relativeLabel(at('2026-03-29T01:30:00Z'), after, options).text).to.contain('03:30');
     // Autumn: 25 October 2026, 03:00 CEST → 02:00 CET; 90 minutes pass, the wall shows 30.
-    expect(relativeLabel(at('2026-10-25T00:30:00Z'), at('2026-10-25T02:00:00Z'), { lang: 'en', timeZone: 'Europe/Amsterdam' }).text).to.equal('1 hour ago');
+    expect(
+      relativeLabel(at('2026-10-25T00:30:00Z'), at('2026-10-25T02:00:00Z'), { lang: 'en', timeZone: 'Europe/Amsterdam' }).text,
+    ).to.equal('1 hour ago');
   });
 
   it('gives the full date and time as the title', () => {

@@ -32,7 +32,11 @@ describe('store', () => {
   });
 
   it('deletes by id', () => {
-    const state = fold(empty, { kind: 'upsert', source: 'feed', items: [item('a', 1), item('b', 2)] }, { kind: 'delete', source: 'feed', ids: ['a', 'x'] });
+    const state = fold(
+      empty,
+      { kind: 'upsert', source: 'feed', items: [item('a', 1), item('b', 2)] },
+      { kind: 'delete', source: 'feed', ids: ['a', 'x'] },
+    );
     expect(ids(state)).to.deep.equal(['b']);
   });
 
@@ -42,7 +46,11 @@ describe('store', () => {
   });
 
   it('a snapshot retracts items missing inside its window and keeps older ones', () => {
-    const first = foldSource(empty, { kind: 'snapshot', source: 'feed', items: [item('a', 1), item('b', 2), item('c', 3), item('old', 90)] });
+    const first = foldSource(empty, {
+      kind: 'snapshot',
+      source: 'feed',
+      items: [item('a', 1), item('b', 2), item('c', 3), item('old', 90)],
+    });
     const second = foldSource(first, { kind: 'snapshot', source: 'feed', items: [item('new', 0), item('a', 1), item('c', 3)] });
     expect(ids(second)).to.deep.equal(['new', 'a', 'c', 'old']);
   });
@@ -69,8 +77,16 @@ describe('store', () => {
   });
 
   it('merges several sources, de-duplicating across feeds', () => {
-    const one = foldSource(initialSourceState('one'), { kind: 'upsert', source: 'one', items: [item('a', 1), item('shared', 3, { text: 'old', updated: T - 120_000 })] });
-    const two = foldSource(initialSourceState('two'), { kind: 'upsert', source: 'two', items: [item('b', 2), item('shared', 3, { text: 'new', updated: T })] });
+    const one = foldSource(initialSourceState('one'), {
+      kind: 'upsert',
+      source: 'one',
+      items: [item('a', 1), item('shared', 3, { text: 'old', updated: T - 120_000 })],
+    });
+    const two = foldSource(initialSourceState('two'), {
+      kind: 'upsert',
+      source: 'two',
+      items: [item('b', 2), item('shared', 3, { text: 'new', updated: T })],
+    });
     const merged = mergeSources([one, two], 10);
     expect(ids(merged)).to.deep.equal(['a', 'b', 'shared']);
     expect(merged.items[2]!.text).to.equal('new');

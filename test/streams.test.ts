@@ -13,7 +13,8 @@ import { control, fakeTime, itemTexts, recordFeed, settled, shadowText, stats, u
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 
 describe('SseParser', () => {
-  const stream = 'retry: 1500\n: comment\n\nid: 1\ndata: {"a":1}\n\nevent: note\ndata: line one\r\ndata: line two\r\nid: 2\r\n\r\ndata\nid: 3\rdata: last\r\r';
+  const stream =
+    'retry: 1500\n: comment\n\nid: 1\ndata: {"a":1}\n\nevent: note\ndata: line one\r\ndata: line two\r\nid: 2\r\n\r\ndata\nid: 3\rdata: last\r\r';
   const expected = [
     { type: 'message', data: '{"a":1}', lastEventId: '1' },
     { type: 'note', data: 'line one\nline two', lastEventId: '2' },
@@ -40,7 +41,9 @@ describe('SseParser', () => {
 
   it('drops a leading BOM, ignores ids with NUL and bad retry values, and holds an unfinished event', () => {
     const parser = new SseParser();
-    expect(parser.push('\uFEFFid: a\u0000b\nretry: soon\ndata: x\n\ndata: unfinished\n')).to.deep.equal([{ type: 'message', data: 'x', lastEventId: '' }]);
+    expect(parser.push('\uFEFFid: a\u0000b\nretry: soon\ndata: x\n\ndata: unfinished\n')).to.deep.equal([
+      { type: 'message', data: 'x', lastEventId: '' },
+    ]);
     expect(parser.retry).to.equal(undefined);
   });
 });

@@ -98,7 +98,11 @@ describe('RSS', () => {
       url: 'https://example.org/qatar',
       published: Date.UTC(2026, 10, 27, 11, 47),
     });
-    expect(feed.items[1]).to.include({ place: 'WENEN', text: 'De directeur van de ORF is afgetreden.', published: Date.UTC(2026, 10, 27, 11, 46) });
+    expect(feed.items[1]).to.include({
+      place: 'WENEN',
+      text: 'De directeur van de ORF is afgetreden.',
+      published: Date.UTC(2026, 10, 27, 11, 46),
+    });
     expect(feed.items[2]).to.include({ place: 'LUIK', text: 'Voluit', published: Date.UTC(2026, 10, 27, 11, 44) });
     expect(feed.items[2]!.url).to.equal(undefined);
     expect(feed.skipped).to.deep.equal([{ index: 3, id: 'no-date', reason: 'no valid publication date' }]);

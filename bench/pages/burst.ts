@@ -15,7 +15,9 @@ let ticker: LiveTicker | undefined;
   async mount(url: string): Promise<void> {
     ticker = document.createElement('live-ticker');
     ticker.feedUrl = url;
-    const live = new Promise((resolve) => ticker!.addEventListener('live-ticker-status', (event) => event.status === 'live' && resolve(undefined)));
+    const live = new Promise((resolve) =>
+      ticker!.addEventListener('live-ticker-status', (event) => event.status === 'live' && resolve(undefined)),
+    );
     document.body.append(ticker);
     await live;
     await ticker.updateComplete;

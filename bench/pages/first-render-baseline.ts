@@ -9,7 +9,8 @@ class PlainList extends LitElement {
     const now = Date.now();
     return html`<ol>
       ${this.items.map(
-        (item) => html`<li><p>${item.text}</p><time datetime=${new Date(item.published).toISOString()}>${rtf.format(-Math.floor((now - item.published) / 60_000), 'minute')}</time></li>`,
+        (item) =>
+          html`<li><p>${item.text}</p><time datetime=${new Date(item.published).toISOString()}>${rtf.format(-Math.floor((now - item.published) / 60_000), 'minute')}</time></li>`,
       )}
     </ol>`;
   }

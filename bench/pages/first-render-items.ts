@@ -2,7 +2,11 @@ import seed from '../../demo/seed-items.json';
 
 export function benchItems(count: number): { id: string; published: number; text: string }[] {
   const now = Date.now();
-  return Array.from({ length: count }, (_, i) => ({ id: `item-${i}`, published: now - (i + 1) * 97_000, text: seed.items[i % seed.items.length]!.text }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `item-${i}`,
+    published: now - (i + 1) * 97_000,
+    text: seed.items[i % seed.items.length]!.text,
+  }));
 }
 
 /** Records the time from the page's first script to the frame after `count` items are in the DOM. */

@@ -13,7 +13,6 @@ declare global {
   }
 }
 
-
 let wakeups = 0;
 let counting = false;
 for (const name of ['setTimeout', 'setInterval'] as const) {

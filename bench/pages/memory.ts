@@ -30,7 +30,9 @@ window.clearInterval = ((id: number) => {
   async cycle(url: string): Promise<number> {
     const ticker = document.createElement('live-ticker') as LiveTicker;
     ticker.feedUrl = url;
-    const live = new Promise((resolve) => ticker.addEventListener('live-ticker-status', (event) => event.status === 'live' && resolve(undefined)));
+    const live = new Promise((resolve) =>
+      ticker.addEventListener('live-ticker-status', (event) => event.status === 'live' && resolve(undefined)),
+    );
     document.body.append(ticker);
     await live;
     await ticker.updateComplete;

@@ -16,8 +16,7 @@ export class FeedParseError extends Error {
 /** Most items read from one document; the rest are reported, not parsed. */
 export const MAX_FEED_ITEMS = 1000;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** One JSON Feed 1.1 item, or the reason it is skipped. */

@@ -6,7 +6,21 @@ import { FeedParseError, MAX_FEED_ITEMS, type ParsedFeed } from './json-feed.js'
 import { childElement, childElements, childText, textContent, type XmlElement } from './xml.js';
 
 // Zone names Date.parse does not know but feeds write anyway (RFC 822 allows only US zones).
-const ZONES: Record<string, string> = { CET: '+0100', CEST: '+0200', MET: '+0100', MEST: '+0200', BST: '+0100', IST: '+0530', EET: '+0200', EEST: '+0300', WET: '+0000', WEST: '+0100', JST: '+0900', AEST: '+1000', AEDT: '+1100' };
+const ZONES: Record<string, string> = {
+  CET: '+0100',
+  CEST: '+0200',
+  MET: '+0100',
+  MEST: '+0200',
+  BST: '+0100',
+  IST: '+0530',
+  EET: '+0200',
+  EEST: '+0300',
+  WET: '+0000',
+  WEST: '+0100',
+  JST: '+0900',
+  AEST: '+1000',
+  AEDT: '+1100',
+};
 
 /** An RFC 822 date as RSS writes it ("Fri, 27 Nov 2026 12:00:00 +0100"), or ISO 8601. */
 export function parseFeedDate(value: string | undefined): number {
@@ -42,7 +56,8 @@ export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFee
   if (!channel) throw new FeedParseError('not an RSS feed: no <channel>');
   const baseUrl = context.baseUrl ?? childText(channel, 'link')?.trim();
   const entries = [...childElements(channel, 'item'), ...childElements(root, 'item')];
-  const idOf = (entry: XmlElement) => (childText(entry, 'guid') ?? childText(entry, 'link') ?? entry.attributes['rdf:about'])?.trim() || undefined;
+  const idOf = (entry: XmlElement) =>
+    (childText(entry, 'guid') ?? childText(entry, 'link') ?? entry.attributes['rdf:about'])?.trim() || undefined;
   const { items, skipped } = collect(
     entries,
     (entry) => {

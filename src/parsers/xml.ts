@@ -105,7 +105,8 @@ export function parseXml(text: string): XmlElement {
 /** Child elements with this local name (or qualified name, when it has a prefix). */
 export function childElements(parent: XmlElement, name?: string): XmlElement[] {
   return parent.children.filter(
-    (child): child is XmlElement => typeof child !== 'string' && (name === undefined || (name.includes(':') ? child.name === name : child.local === name)),
+    (child): child is XmlElement =>
+      typeof child !== 'string' && (name === undefined || (name.includes(':') ? child.name === name : child.local === name)),
   );
 }
 

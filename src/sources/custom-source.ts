@@ -27,7 +27,9 @@ export function normalizeUpdate(input: TickerUpdateInput, source: string): FeedU
     case 'delete':
       return { kind: 'delete', source, ids: update.ids.map(String) };
     case 'status':
-      return update.error ? { kind: 'status', source, status: update.status, error: update.error } : { kind: 'status', source, status: update.status };
+      return update.error
+        ? { kind: 'status', source, status: update.status, error: update.error }
+        : { kind: 'status', source, status: update.status };
     default: {
       const { items, skipped } = normalizeItems(Array.isArray(update.items) ? update.items : [], source);
       return update.kind === 'snapshot' ? { kind: 'snapshot', source, items, skipped } : { kind: 'upsert', source, items };
@@ -47,7 +49,10 @@ export function customUpdates(source$: Observable<TickerUpdateInput>, name = 'cu
         kind: 'status',
         source: name,
         status: 'error',
-        error: error instanceof FeedError ? error : new FeedError('source', `${name}: ${(error as Error)?.message ?? String(error)}`, { cause: error }),
+        error:
+          error instanceof FeedError
+            ? error
+            : new FeedError('source', `${name}: ${(error as Error)?.message ?? String(error)}`, { cause: error }),
       }),
     ),
   );

@@ -28,7 +28,8 @@ function decoderFor(contentType: string, head: Uint8Array): TextDecoder {
 
 /** Reads a document body, refusing one over `maxBytes` without reading the rest. */
 async function readDocument(response: Response, url: string, maxBytes: number): Promise<string> {
-  const tooLarge = () => new FeedError('parse', `${url}: the feed is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; not read`, { url });
+  const tooLarge = () =>
+    new FeedError('parse', `${url}: the feed is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; not read`, { url });
   if (Number(response.headers.get('Content-Length')) > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let total = 0;

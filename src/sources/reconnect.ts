@@ -114,7 +114,12 @@ export function parseRetryAfter(value: string | null, now: number): number | und
  * a random point below min(retryMax, retryBase·2^(failures-1)), never under a second,
  * and never sooner than the server's Retry-After.
  */
-export function retryDelay(failures: number, options: { retryBase: number; retryMax: number }, random: number, retryAfter?: number): number {
+export function retryDelay(
+  failures: number,
+  options: { retryBase: number; retryMax: number },
+  random: number,
+  retryAfter?: number,
+): number {
   const cap = Math.min(options.retryMax, options.retryBase * 2 ** Math.min(failures - 1, 30));
   return Math.max(MIN_RETRY, random * cap, retryAfter ?? 0);
 }
@@ -151,7 +156,8 @@ export function reconnecting(source: string, attempt: () => Observable<AttemptSt
           switchMap(attempt),
         );
       });
-    const offline = (end: AttemptEnd) => (end.kind === 'failed' && end.error.kind === 'network') || (end.kind === 'closed' && !end.received);
+    const offline = (end: AttemptEnd) =>
+      (end.kind === 'failed' && end.error.kind === 'network') || (end.kind === 'closed' && !end.received);
 
     const nextDelay = (end: Exclude<AttemptEnd, { kind: 'stopped' }>): number => {
       if (end.kind === 'polled') {

@@ -97,9 +97,7 @@ export function combineStatus(states: readonly SourceState[]): FeedStatus {
   if (states.length === 0) return 'connecting';
   if (states.every((state) => state.status === 'error')) return 'error';
   if (!states.some((state) => state.loaded)) return 'connecting';
-  return states.every((state) => state.status === 'live' || (!state.loaded && state.status === 'connecting'))
-    ? 'live'
-    : 'stale';
+  return states.every((state) => state.status === 'live' || (!state.loaded && state.status === 'connecting')) ? 'live' : 'stale';
 }
 
 /** Merges the sources of one block into its visible list: de-duplicated by id, newest first, trimmed. */

@@ -10,8 +10,24 @@ import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
 import { startVite } from './vite-server.mjs';
 
 const T = Date.parse('2026-11-27T12:00:20Z');
-const SEED_LABELS = ['13 minuten geleden', '14 minuten geleden', '16 minuten geleden', '18 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden'];
-const SEED_DATELINES = ['DOHA (ANP/AFP)', 'WENEN (ANP)', 'LUIK (ANP/BELGA)', 'BRUSSEL (ANP)', 'CRANS-MONTANA (ANP/AFP)', 'ISTANBUL (ANP/AFP/DPA)', 'BRUSSEL (ANP)'];
+const SEED_LABELS = [
+  '13 minuten geleden',
+  '14 minuten geleden',
+  '16 minuten geleden',
+  '18 minuten geleden',
+  '1 uur geleden',
+  '1 uur geleden',
+  '1 uur geleden',
+];
+const SEED_DATELINES = [
+  'DOHA (ANP/AFP)',
+  'WENEN (ANP)',
+  'LUIK (ANP/BELGA)',
+  'BRUSSEL (ANP)',
+  'CRANS-MONTANA (ANP/AFP)',
+  'ISTANBUL (ANP/AFP/DPA)',
+  'BRUSSEL (ANP)',
+];
 
 describe('the demo (npm start)', () => {
   /** @type {import('node:child_process').ChildProcess} */
@@ -27,7 +43,11 @@ describe('the demo (npm start)', () => {
 
   /** @param {object} command */
   const control = async (command) => {
-    const response = await fetch(`${origin}/feeds/buitenland/control`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(command) });
+    const response = await fetch(`${origin}/feeds/buitenland/control`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(command),
+    });
     assert.equal(response.status, 200, await response.text());
   };
   const labels = () => page.locator('#buitenland live-ticker-item live-ticker-time time').allTextContents();
@@ -81,11 +101,21 @@ describe('the demo (npm start)', () => {
     await page.clock.pauseAt(T + 39_000); // 12:00:59 (the page's clock has been running since it opened at 12:00:20)
     assert.deepEqual(await labels(), SEED_LABELS);
     await page.clock.runFor(2_000); // 12:01:01
-    assert.deepEqual(await labels(), ['14 minuten geleden', '15 minuten geleden', '17 minuten geleden', '19 minuten geleden', '1 uur geleden', '1 uur geleden', '1 uur geleden']);
+    assert.deepEqual(await labels(), [
+      '14 minuten geleden',
+      '15 minuten geleden',
+      '17 minuten geleden',
+      '19 minuten geleden',
+      '1 uur geleden',
+      '1 uur geleden',
+      '1 uur geleden',
+    ]);
   });
 
   it('shows a newly published item at the top on the next poll', async () => {
-    await control({ publish: { id: 'e2e-new', text: 'GENÈVE (ANP/AFP) - Een nieuw bericht uit de test.', published: new Date(T + 41_000).toISOString() } });
+    await control({
+      publish: { id: 'e2e-new', text: 'GENÈVE (ANP/AFP) - Een nieuw bericht uit de test.', published: new Date(T + 41_000).toISOString() },
+    });
     // The longest jittered poll interval is 36 s. Virtual time must not run on while the real request
     // is in flight, or its 15 s timeout would fire first: the clock stays paused after this.
     await page.clock.runFor(36_000);
@@ -96,10 +126,18 @@ describe('the demo (npm start)', () => {
   });
 
   it('shows the same seed block from RSS, Atom, SSE and WebSocket, changing only feed-url', async () => {
-    const response = await fetch(`${origin}/feeds/flavours/control`, { method: 'POST', body: JSON.stringify({ reset: { now: T, publishEvery: 0 } }) });
+    const response = await fetch(`${origin}/feeds/flavours/control`, {
+      method: 'POST',
+      body: JSON.stringify({ reset: { now: T, publishEvery: 0 } }),
+    });
     assert.equal(response.status, 200);
     const host = new URL(origin).host;
-    for (const feed of ['/feeds/flavours/feed.rss', '/feeds/flavours/feed.atom', '/feeds/flavours/events', `ws://${host}/feeds/flavours/ws`]) {
+    for (const feed of [
+      '/feeds/flavours/feed.rss',
+      '/feeds/flavours/feed.atom',
+      '/feeds/flavours/events',
+      `ws://${host}/feeds/flavours/ws`,
+    ]) {
       const flavour = await browser.newPage();
       flavour.on('pageerror', (error) => problems.push(`pageerror (${feed}): ${error.message}`));
       await flavour.clock.install({ time: T });

@@ -100,12 +100,17 @@ describe('the embed on a third-party page', () => {
     await context.close();
   });
 
-  for (const [name, query] of [['twice', '?twice'], ['next to the npm build', '?npm']]) {
+  for (const [name, query] of [
+    ['twice', '?twice'],
+    ['next to the npm build', '?npm'],
+  ]) {
     it(`defines each element once and stays quiet when included ${name}`, async () => {
       const { page, context, problems } = await open(`/demo/host.html${query}&channel=host`);
       await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
       assert.equal(await page.locator('script').count(), 2);
-      const versions = await page.evaluate(() => ['live-ticker', 'live-ticker-item', 'live-ticker-time'].map((tag) => /** @type {any} */ (customElements.get(tag))?.version));
+      const versions = await page.evaluate(() =>
+        ['live-ticker', 'live-ticker-item', 'live-ticker-time'].map((tag) => /** @type {any} */ (customElements.get(tag))?.version),
+      );
       assert.deepEqual(versions, ['0.1.0', '0.1.0', '0.1.0']);
       assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), []);
       assert.deepEqual(problems, []);
@@ -119,16 +124,40 @@ describe('the embed on a third-party page', () => {
     await page.addScriptTag({ url: `${origin}/embed/live-ticker.js` });
     await page.waitForFunction(() => customElements.get('live-ticker') !== undefined);
     const added = await page.evaluate((names) => Object.getOwnPropertyNames(window).filter((name) => !names.includes(name)), before);
-    assert.deepEqual(added.filter((name) => !LIT_GLOBALS.includes(name)), []);
+    assert.deepEqual(
+      added.filter((name) => !LIT_GLOBALS.includes(name)),
+      [],
+    );
     await context.close();
   });
 
   it('never runs or links hostile feed content, in any field', async () => {
     const hostile = [
-      { id: '"><img src=x onerror="window.__pwned=1">', content_text: 'DOHA (ANP) - <img src=x onerror="window.__pwned=2">', date_published: new Date().toISOString(), url: 'javascript:window.__pwned=3' },
-      { id: 'html', content_html: '<p>WENEN (ANP) - <script>window.__pwned=4</script><img src=x onerror="window.__pwned=5">Tekst</p>', date_published: new Date().toISOString(), url: 'data:text/html,<script>parent.__pwned=6</script>' },
-      { id: 'title', title: '" onmouseover="window.__pwned=7', summary: "' onfocus='window.__pwned=8' x='", date_published: new Date().toISOString(), external_url: 'JaVaScRiPt:window.__pwned=9' },
-      { id: 'attr', content_text: 'Tekst', date_published: new Date().toISOString(), url: 'https://example.org/ok" onclick="window.__pwned=11' },
+      {
+        id: '"><img src=x onerror="window.__pwned=1">',
+        content_text: 'DOHA (ANP) - <img src=x onerror="window.__pwned=2">',
+        date_published: new Date().toISOString(),
+        url: 'javascript:window.__pwned=3',
+      },
+      {
+        id: 'html',
+        content_html: '<p>WENEN (ANP) - <script>window.__pwned=4</script><img src=x onerror="window.__pwned=5">Tekst</p>',
+        date_published: new Date().toISOString(),
+        url: 'data:text/html,<script>parent.__pwned=6</script>',
+      },
+      {
+        id: 'title',
+        title: '" onmouseover="window.__pwned=7',
+        summary: "' onfocus='window.__pwned=8' x='",
+        date_published: new Date().toISOString(),
+        external_url: 'JaVaScRiPt:window.__pwned=9',
+      },
+      {
+        id: 'attr',
+        content_text: 'Tekst',
+        date_published: new Date().toISOString(),
+        url: 'https://example.org/ok" onclick="window.__pwned=11',
+      },
       { id: 'date', content_text: 'Tekst', date_published: '2026-11-27T12:00:00Z" onerror="window.__pwned=10' },
     ];
     await control('xss', { reset: { publishEvery: 0 }, raw: hostile });
@@ -145,7 +174,9 @@ describe('the embed on a third-party page', () => {
       const inShadow = roots.slice(1);
       return {
         pwned: /** @type {any} */ (window).__pwned,
-        injected: inShadow.flatMap((root) => [...root.querySelectorAll('img, script, iframe, [onerror], [onmouseover], [onfocus], [onclick]')]).length,
+        injected: inShadow.flatMap((root) => [
+          ...root.querySelectorAll('img, script, iframe, [onerror], [onmouseover], [onfocus], [onclick]'),
+        ]).length,
         hrefs: inShadow.flatMap((root) => [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))),
         texts: inShadow.flatMap((root) => [...root.querySelectorAll('[part="text"]')].map((text) => text.textContent)),
       };
@@ -153,7 +184,10 @@ describe('the embed on a third-party page', () => {
     assert.equal(found.pwned, undefined);
     assert.equal(found.injected, 0);
     for (const href of found.hrefs) assert.match(href ?? '', /^https?:\/\//, `only http(s) links: ${href}`);
-    assert.ok(found.hrefs.includes('https://example.org/ok%22%20onclick=%22window.__pwned=11'), 'a quote in a URL stays inside the attribute');
+    assert.ok(
+      found.hrefs.includes('https://example.org/ok%22%20onclick=%22window.__pwned=11'),
+      'a quote in a URL stays inside the attribute',
+    );
     assert.ok(found.texts.includes('<img src=x onerror="window.__pwned=2">'), 'markup in text is shown as text');
     assert.ok(found.texts.includes('Tekst'), 'HTML content is reduced to its text');
     await context.close();

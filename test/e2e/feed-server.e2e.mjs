@@ -47,7 +47,10 @@ describe('demo feed server', () => {
     now += 30_000;
     assert.equal((await get('etag', { 'If-None-Match': etag })).status, 200);
     const stats = await (await fetch(`${origin}/feeds/etag/stats`)).json();
-    assert.deepEqual({ ...stats, bytes: undefined }, { requests: 4, ok: 2, notModified: 2, failed: 0, streams: 0, open: 0, bytes: undefined, lastEventIds: [] });
+    assert.deepEqual(
+      { ...stats, bytes: undefined },
+      { requests: 4, ok: 2, notModified: 2, failed: 0, streams: 0, open: 0, bytes: undefined, lastEventIds: [] },
+    );
     assert.ok(stats.bytes > 2 * 2000, 'two full documents counted');
   });
 
@@ -55,12 +58,18 @@ describe('demo feed server', () => {
     await get('live');
     now += 65_000;
     const feed = await (await get('live')).json();
-    assert.deepEqual(feed.items.slice(0, 2).map((/** @type {{id: string}} */ item) => item.id), ['live-2', 'live-1']);
+    assert.deepEqual(
+      feed.items.slice(0, 2).map((/** @type {{id: string}} */ item) => item.id),
+      ['live-2', 'live-1'],
+    );
     assert.match(feed.items[0].content_text, /^MADRID \(ANP\/EFE\)/);
   });
 
   it('plays faults in order, then serves again', async () => {
-    const control = await fetch(`${origin}/feeds/faults/control`, { method: 'POST', body: JSON.stringify({ fail: { status: 503, retryAfter: '120', times: 2 } }) });
+    const control = await fetch(`${origin}/feeds/faults/control`, {
+      method: 'POST',
+      body: JSON.stringify({ fail: { status: 503, retryAfter: '120', times: 2 } }),
+    });
     assert.equal(control.status, 200);
     for (let i = 0; i < 2; i++) {
       const failed = await get('faults');

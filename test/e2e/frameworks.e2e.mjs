@@ -37,7 +37,10 @@ describe('live-ticker in frameworks', () => {
       assert.equal(await page.locator('live-ticker [part="heading"]').innerText(), 'Meer uit Buitenland');
       assert.equal(await page.locator('live-ticker [part="list"] live-ticker-item').count(), 5, 'max-items reached the element');
       await page.locator('#status', { hasText: 'status: live' }).waitFor();
-      assert.deepEqual(problems.filter((problem) => !problem.includes('Lit is in dev mode')), []);
+      assert.deepEqual(
+        problems.filter((problem) => !problem.includes('Lit is in dev mode')),
+        [],
+      );
       await page.close();
     });
   }

@@ -10,7 +10,9 @@ import { apiReference, withReference } from '../../scripts/readme-api.mjs';
 const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const readme = readFileSync('README.md', 'utf8');
 /** @type {any[]} */
-const elements = committed.modules.flatMap((/** @type {any} */ module) => module.declarations ?? []).filter((/** @type {any} */ declaration) => declaration.customElement);
+const elements = committed.modules
+  .flatMap((/** @type {any} */ module) => module.declarations ?? [])
+  .filter((/** @type {any} */ declaration) => declaration.customElement);
 
 describe('custom-elements.json', () => {
   it('is what the analyzer makes of the sources now (run `npm run build` after changing JSDoc)', () => {
@@ -26,7 +28,16 @@ describe('custom-elements.json', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     assert.equal(pkg.name, 'live-ticker');
     assert.equal(pkg.customElements, 'custom-elements.json');
-    assert.deepEqual(Object.keys(pkg.exports), ['.', './define', './live-ticker', './live-ticker-item', './live-ticker-time', './embed', './custom-elements.json', './package.json']);
+    assert.deepEqual(Object.keys(pkg.exports), [
+      '.',
+      './define',
+      './live-ticker',
+      './live-ticker-item',
+      './live-ticker-time',
+      './embed',
+      './custom-elements.json',
+      './package.json',
+    ]);
     assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['@lit/context', 'lit', 'rxjs']);
   });
 

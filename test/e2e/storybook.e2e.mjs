@@ -38,11 +38,33 @@ describe('Storybook', () => {
 
   it('has an autodocs page per element, a Getting started page, and stories for every state the issue names', () => {
     const docs = entries.filter((entry) => entry.type === 'docs').map((entry) => entry.id);
-    for (const id of ['getting-started-embed--docs', 'elements-live-ticker--docs', 'elements-live-ticker-item--docs', 'elements-live-ticker-time--docs']) {
+    for (const id of [
+      'getting-started-embed--docs',
+      'elements-live-ticker--docs',
+      'elements-live-ticker-item--docs',
+      'elements-live-ticker-time--docs',
+    ]) {
       assert.ok(docs.includes(id), id);
     }
-    const stories = new Set(entries.filter((entry) => entry.type === 'story').map((entry) => entry.id.replace('elements-live-ticker--', '')));
-    for (const state of ['seed', 'loading', 'empty', 'load-error', 'stale', 'many-items', 'max-items', 'marquee', 'paused', 'new-items-waiting', 'dark', 'right-to-left', 'english', 'german']) {
+    const stories = new Set(
+      entries.filter((entry) => entry.type === 'story').map((entry) => entry.id.replace('elements-live-ticker--', '')),
+    );
+    for (const state of [
+      'seed',
+      'loading',
+      'empty',
+      'load-error',
+      'stale',
+      'many-items',
+      'max-items',
+      'marquee',
+      'paused',
+      'new-items-waiting',
+      'dark',
+      'right-to-left',
+      'english',
+      'german',
+    ]) {
       assert.ok(stories.has(state), state);
     }
   });
@@ -74,7 +96,9 @@ describe('Storybook', () => {
       await page.evaluate(async () => {
         for (let round = 0; round < 3; round++) {
           const elements = [...document.querySelectorAll('live-ticker, live-ticker-item, live-ticker-time')];
-          const shadowElements = elements.flatMap((element) => [...(element.shadowRoot?.querySelectorAll('live-ticker-item, live-ticker-time') ?? [])]);
+          const shadowElements = elements.flatMap((element) => [
+            ...(element.shadowRoot?.querySelectorAll('live-ticker-item, live-ticker-time') ?? []),
+          ]);
           await Promise.all([...elements, ...shadowElements].map((element) => /** @type {any} */ (element).updateComplete));
         }
       });

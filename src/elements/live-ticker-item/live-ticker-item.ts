@@ -61,9 +61,11 @@ export class LiveTickerItem extends LitElement {
     return html`
       <p part="body">${url ? html`<a part="link" href=${url}>${content}</a>` : content}</p>
       <slot name="time" @slotchange=${() => this.requestUpdate()}>
-        ${datetime && !this.querySelector(':scope > [slot="time"]')
-          ? html`<live-ticker-time part="time" datetime=${datetime} time-zone=${this.timeZone ?? nothing}></live-ticker-time>`
-          : nothing}
+        ${
+          datetime && !this.querySelector(':scope > [slot="time"]')
+            ? html`<live-ticker-time part="time" datetime=${datetime} time-zone=${this.timeZone ?? nothing}></live-ticker-time>`
+            : nothing
+        }
       </slot>
     `;
   }

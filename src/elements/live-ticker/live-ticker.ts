@@ -233,23 +233,29 @@ export class LiveTicker extends LitElement {
             <slot name="heading">${this.heading ?? messages.heading}</slot>
           </div>
           <span part="status" title=${behind ? messages.stale : nothing}>${behind ? messages.stale : ''}</span>
-          ${shown.length
-            ? html`<button part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${pauseLabel} title=${pauseLabel} @click=${this.togglePause}>
+          ${
+            shown.length
+              ? html`<button part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${pauseLabel} title=${pauseLabel} @click=${this.togglePause}>
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${this.paused ? PLAY_ICON : PAUSE_ICON}</svg>
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>
         <div part="body">
-          ${this.arrivals.pending > 0
-            ? html`<button part="new-items" type="button" @click=${this.showWaiting}>${newItemsText(lang, this.arrivals.pending)}</button>`
-            : nothing}
+          ${
+            this.arrivals.pending > 0
+              ? html`<button part="new-items" type="button" @click=${this.showWaiting}>${newItemsText(lang, this.arrivals.pending)}</button>`
+              : nothing
+          }
           <div part="viewport" @scroll=${this.onScroll}>
-            ${shown.length
-              ? marquee
-                ? html`<div class="track">${this.renderItems(shown)}${this.renderItems(shown, true)}</div>`
-                : this.renderItems(shown)
-              : html`<slot @slotchange=${this.onSlotChange}></slot>
-                  ${this.hasServerItems ? nothing : html`<p part="message">${message}</p>`}`}
+            ${
+              shown.length
+                ? marquee
+                  ? html`<div class="track">${this.renderItems(shown)}${this.renderItems(shown, true)}</div>`
+                  : this.renderItems(shown)
+                : html`<slot @slotchange=${this.onSlotChange}></slot>
+                  ${this.hasServerItems ? nothing : html`<p part="message">${message}</p>`}`
+            }
           </div>
         </div>
         <div class="announcer" role="status" aria-live="polite">${this.announcement}</div>
