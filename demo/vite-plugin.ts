@@ -76,6 +76,30 @@ export function demoFeedServer(): Plugin {
     res.end(html);
   }
 
+  /**
+   * The embed builder, under the strict CSP a careful publisher's page has (Trusted Types enforced),
+   * so nothing it does with typed values can go through HTML parsing unnoticed. It connects to any
+   * feed the publisher types.
+   */
+  function serveBuilder(res: ServerResponse): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self' http: https: ws: wss:",
+        "require-trusted-types-for 'script'",
+        "trusted-types lit-html 'allow-duplicates'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ].join('; '),
+    });
+    res.end(readFileSync(new URL('./builder.html', import.meta.url)));
+  }
+
   const install = (server: ViteDevServer | PreviewServer) => {
     server.httpServer?.on('upgrade', (req, socket, head) => feeds.upgrade(req, socket, head));
     server.middlewares.use((req, res, next) => {
@@ -84,6 +108,7 @@ export function demoFeedServer(): Plugin {
       if (path === '/embed/live-ticker.js') return serveEmbed(res);
       // Served as written, not through Vite's HTML transform: its client script would break the page's CSP.
       if (path === '/demo/host.html') return serveHost(req, res);
+      if (path === '/demo/builder.html') return serveBuilder(res);
       if (feeds.handle(req, res) === false) next();
     });
   };

@@ -69,6 +69,14 @@ describe('Storybook', () => {
     }
   });
 
+  it("links the embed builder from the Getting started page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/iframe.html?id=getting-started-embed--docs&viewMode=docs`);
+    const link = page.getByRole('link', { name: '/demo/builder.html' });
+    assert.equal(await link.getAttribute('href'), 'http://127.0.0.1:5173/demo/builder.html');
+    await page.close();
+  });
+
   it('renders every story with no console error and zero axe violations', async () => {
     const stories = entries.filter((entry) => entry.type === 'story');
     assert.ok(stories.length >= 25, `${stories.length} stories`);
