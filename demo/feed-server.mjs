@@ -10,11 +10,15 @@
  *   GET  /feeds/<channel>/events     Server-Sent Events; resumes after Last-Event-ID
  *   WS   /feeds/<channel>/ws         WebSocket; the same messages
  *   GET  /feeds/<channel>/stats      { requests, ok, notModified, failed, streams (opened), open, bytes (documents), lastEventIds }
- *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery } }, { publish: { text, id, published } },
+ *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery, sendDate } }, { publish: { text, id, published } },
  *                                    { delete: id }, { fail: { status, times, retryAfter, body } }, { fail: { hang: true } },
  *                                    { fail: { status: 204 } }, { drop: true } (cuts open streams), { end: true } (closes them),
  *                                    { raw: [jsonFeedItem, …] } (served verbatim in feed.json: hostile input for tests),
  *                                    { burst: n } (n new items at once)
+ *
+ * The `Date` header: a channel on real time sends the real one. A channel reset to a demo `now`
+ * (tests in virtual time) sends none, since the page's virtual clock would disagree with any, unless
+ * `sendDate` is set: then it sends its demo time, a server clock that differs from the page's.
  */
 import { readFileSync } from 'node:fs';
 import { WebSocketServer } from 'ws';
@@ -28,6 +32,7 @@ import { WebSocketServer } from 'ws';
  * @property {number} anchor demo time (epoch ms) at which the channel started
  * @property {number} realStart server time when it started
  * @property {number} publishEvery ms between new items; 0 for none
+ * @property {'real' | 'none' | 'demo'} date what the Date header says: the real time, nothing, or the channel's demo time
  * @property {number} autoPublished how many timed items are in the log
  * @property {Change[]} log every change after the seed, in order
  * @property {Fault[]} faults
@@ -53,13 +58,14 @@ export function createFeedServer(options = {}) {
   const channels = new Map();
   const sockets = new WebSocketServer({ noServer: true });
 
-  /** @param {{ now?: number | string, publishEvery?: number }} [settings] @returns {Channel} */
+  /** @param {{ now?: number | string, publishEvery?: number, sendDate?: boolean }} [settings] @returns {Channel} */
   function newChannel(settings = {}) {
     const anchor = settings.now === undefined ? realNow() : new Date(settings.now).getTime();
     return {
       anchor: Number.isFinite(anchor) ? anchor : realNow(),
       realStart: realNow(),
       publishEvery: settings.publishEvery ?? defaultPublishEvery,
+      date: settings.sendDate ? 'demo' : settings.now === undefined ? 'real' : 'none',
       autoPublished: 0,
       log: [],
       faults: [],
@@ -81,6 +87,12 @@ export function createFeedServer(options = {}) {
   const demoNow = (ch) => ch.anchor + (realNow() - ch.realStart);
   /** @param {Channel} ch */
   const version = (ch) => ch.log.length;
+
+  /** Sets the response's Date header as the channel's clock says. @param {Channel} ch @param {import('node:http').ServerResponse} res */
+  function stampDate(ch, res) {
+    if (ch.date === 'demo') res.setHeader('Date', new Date(demoNow(ch)).toUTCString());
+    else if (ch.date === 'none') res.sendDate = false;
+  }
 
   /** @param {Channel} ch @param {Change} change */
   function record(ch, change) {
@@ -205,7 +217,7 @@ ${entries.join('\n')}
    * @param {Channel} [ch] counts the bytes sent (status line, headers and body) for the bandwidth benchmark
    */
   function send(res, status, headers, body, ch) {
-    const allHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Retry-After', ...headers };
+    const allHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Retry-After, Date', ...headers };
     if (ch) {
       const headerBytes = Object.entries(allHeaders).reduce((sum, [name, value]) => sum + name.length + String(value).length + 4, 0);
       ch.stats.bytes += 17 + headerBytes + 2 + (body ? Buffer.byteLength(body) : 0);
@@ -224,6 +236,7 @@ ${entries.join('\n')}
   /** Plays the next fault, if any; true when it answered. @param {Channel} ch @param {import('node:http').ServerResponse} res */
   function playFault(ch, res) {
     ch.stats.requests++;
+    stampDate(ch, res);
     const fault = ch.faults[0];
     if (!fault) return false;
     if (--fault.times <= 0) ch.faults.shift();
@@ -300,6 +313,7 @@ ${entries.join('\n')}
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache',
       'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers': 'Date',
     });
     res.write('retry: 1000\n\n');
     for (const event of backlog(ch, name, `http://${req.headers.host}`, lastEventId)) res.write(`id: ${event.id}\ndata: ${event.data}\n\n`);

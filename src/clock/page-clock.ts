@@ -42,6 +42,10 @@ export interface PageClockOptions {
 
 /** How late a timer may fire and still count as on time; wakes a little after the boundary, never before. */
 const TIMER_SLACK = 20;
+/** A server clock this close to the reader's is taken to agree with it: labels count from the reader's. */
+export const SERVER_TIME_TOLERANCE = 60_000;
+/** Corrections closer than this to the one in use are noise (the Date header counts whole seconds): no label is woken for them. */
+const CORRECTION_STEP = 2_000;
 
 export class PageClock implements Clock {
   /** Timers fired since creation: the figure benchmarks compare. */
@@ -54,6 +58,9 @@ export class PageClock implements Clock {
   private readonly timers: TimerHost;
   private readonly document: Document | undefined;
   private readonly maxSleep: number;
+  /** How far the server's clock is ahead of the reader's (ms): 0 unless a server's differed by more than SERVER_TIME_TOLERANCE. */
+  private offset = 0;
+  private latestServerTime = -Infinity;
 
   constructor(options: PageClockOptions = {}) {
     this.nowFn = options.now ?? (() => Date.now());
@@ -63,8 +70,31 @@ export class PageClock implements Clock {
     this.document?.addEventListener('visibilitychange', this.onVisibilityChange);
   }
 
+  /** The time labels count from: the reader's clock, corrected by a server's when the two disagree by more than a minute. */
   now(): number {
-    return this.nowFn();
+    return this.nowFn() + this.offset;
+  }
+
+  /** How far labels are moved from the reader's clock (ms; positive when the server is ahead). */
+  get correction(): number {
+    return this.offset;
+  }
+
+  /**
+   * A server's reading of the time (a response's `Date` plus its `Age`), received now. The freshest
+   * reading decides: one older than the latest seen (a cached copy) is ignored. When it differs from
+   * the reader's clock by more than a minute, labels count from the server's time from then on, and
+   * every waiting label is refreshed at once; otherwise they count from the reader's clock.
+   */
+  reportServerTime(serverTime: number): void {
+    if (!(serverTime >= this.latestServerTime)) return;
+    this.latestServerTime = serverTime;
+    const estimate = serverTime - this.nowFn();
+    const offset = Math.abs(estimate) > SERVER_TIME_TOLERANCE ? estimate : 0;
+    if (Math.abs(offset - this.offset) < CORRECTION_STEP) return;
+    this.offset = offset;
+    for (const subscriber of this.due.keys()) this.due.set(subscriber, -Infinity);
+    if (!this.hidden && this.due.size > 0 && !this.ticking) this.wake();
   }
 
   /** How many subscribers are waiting for a moment. */

@@ -1,4 +1,5 @@
 import { asyncScheduler, Observable } from 'rxjs';
+import { reportServerDate } from '../clock/server-time.js';
 import { FeedError, type FeedUpdate } from '../model.js';
 import { parseFeedDocument } from '../parsers/feed-document.js';
 import { FeedParseError } from '../parsers/json-feed.js';
@@ -87,6 +88,7 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
         const headers: Record<string, string> = { Accept: ACCEPT };
         if (stream?.lastEventId) headers['Last-Event-ID'] = stream.lastEventId;
         const response = await fetch(url, { cache: 'no-cache', headers, signal: controller.signal });
+        reportServerDate(response.headers);
         if (response.status === 204) return end({ end: { kind: 'stopped' } });
         if (!response.ok) {
           const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), scheduler.now());
