@@ -60,7 +60,10 @@ async function currentItems(urls: readonly string[], signal: AbortSignal): Promi
     urls.map(async (url) => {
       if (!/^https?:/i.test(url)) return notes.push(`${url} is a stream: it has no current items to write into the page.`);
       try {
-        const response = await fetch(url, { signal, headers: { Accept: 'application/feed+json, application/rss+xml, application/atom+xml' } });
+        const response = await fetch(url, {
+          signal,
+          headers: { Accept: 'application/feed+json, application/rss+xml, application/atom+xml' },
+        });
         if (!response.ok) return notes.push(`${url} answered HTTP ${response.status}.`);
         if (/^text\/event-stream/i.test(response.headers.get('Content-Type') ?? '')) {
           void response.body?.cancel();

@@ -23,7 +23,30 @@ function generator(seed: number): () => number {
   };
 }
 
-const ALPHABET = ['<', '>', '&', '"', "'", '=', '/', ' ', '\n', 'a', 'Z', '-', '!', '`', 'é', '漢', '😀', '&amp;', '<script>', '</live-ticker>', '<!--', '-->'];
+const ALPHABET = [
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '=',
+  '/',
+  ' ',
+  '\n',
+  'a',
+  'Z',
+  '-',
+  '!',
+  '`',
+  'é',
+  '漢',
+  '😀',
+  '&amp;',
+  '<script>',
+  '</live-ticker>',
+  '<!--',
+  '-->',
+];
 const hostileText = (random: () => number) =>
   Array.from({ length: Math.floor(random() * 24) }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join('');
 
@@ -44,7 +67,13 @@ describe('the embed builder snippet', () => {
     const random = generator(15);
     for (let run = 0; run < 1000; run++) {
       const heading = hostileText(random);
-      const item = { id: hostileText(random) || 'x', datetime: '2026-11-27T12:00:00.000Z', href: `https://a.example/${hostileText(random)}`, text: hostileText(random), label: hostileText(random) };
+      const item = {
+        id: hostileText(random) || 'x',
+        datetime: '2026-11-27T12:00:00.000Z',
+        href: `https://a.example/${hostileText(random)}`,
+        text: hostileText(random),
+        label: hostileText(random),
+      };
       const html = snippet({ ...choices, heading }, [item]);
       const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
       const block = doc.body.querySelector('live-ticker')!;
@@ -62,11 +91,24 @@ describe('the embed builder snippet', () => {
   it('server-renders the newest items with the dateline and the label they read now', () => {
     const now = Date.parse('2026-11-27T12:00:20Z');
     const items: TickerItem[] = [
-      { id: 'a', published: now - 13 * 60_000, place: 'DOHA', agencies: ['ANP', 'AFP'], text: 'Qatar heeft', url: 'https://news.example/a' },
+      {
+        id: 'a',
+        published: now - 13 * 60_000,
+        place: 'DOHA',
+        agencies: ['ANP', 'AFP'],
+        text: 'Qatar heeft',
+        url: 'https://news.example/a',
+      },
       { id: 'b', published: now - 61 * 60_000, agencies: [], text: 'Zonder dateline' },
     ];
     expect(serverItems(items, { lang: 'nl', maxItems: 1 }, now)).to.deep.equal([
-      { id: 'a', datetime: new Date(items[0]!.published).toISOString(), href: 'https://news.example/a', text: 'DOHA (ANP/AFP) - Qatar heeft', label: '13 minuten geleden' },
+      {
+        id: 'a',
+        datetime: new Date(items[0]!.published).toISOString(),
+        href: 'https://news.example/a',
+        text: 'DOHA (ANP/AFP) - Qatar heeft',
+        label: '13 minuten geleden',
+      },
     ]);
     expect(serverItems(items, { lang: 'en', maxItems: 5 }, now).map((item) => [item.text, item.label])).to.deep.equal([
       ['DOHA (ANP/AFP) - Qatar heeft', '13 minutes ago'],
@@ -75,10 +117,14 @@ describe('the embed builder snippet', () => {
   });
 
   it('accepts http(s) and ws(s) feed URLs, made absolute; refuses others with a reason', () => {
-    expect(parseFeedUrls(' /feeds/a/feed.json  wss://hub.example/x /feeds/a/feed.json ', 'http://127.0.0.1:5173/demo/builder.html')).to.deep.equal({
+    expect(
+      parseFeedUrls(' /feeds/a/feed.json  wss://hub.example/x /feeds/a/feed.json ', 'http://127.0.0.1:5173/demo/builder.html'),
+    ).to.deep.equal({
       urls: ['http://127.0.0.1:5173/feeds/a/feed.json', 'wss://hub.example/x'],
     });
-    expect(parseFeedUrls('javascript:alert(1)', 'http://x.example/')).to.deep.equal({ error: '"javascript:alert(1)" is not an http(s) or ws(s) address.' });
+    expect(parseFeedUrls('javascript:alert(1)', 'http://x.example/')).to.deep.equal({
+      error: '"javascript:alert(1)" is not an http(s) or ws(s) address.',
+    });
     expect(parseFeedUrls('http://[::1', 'http://x.example/')).to.deep.equal({ error: '"http://[::1" is not a URL.' });
     expect(parseFeedUrls('   ', 'http://x.example/')).to.deep.equal({ error: 'Enter the address of a feed.' });
   });
@@ -86,6 +132,10 @@ describe('the embed builder snippet', () => {
   it('lists the CSP sources the page needs: the script origin, each feed origin once, and Lit’s Trusted Types policy', () => {
     expect(
       cspLines({ ...choices, feedUrls: ['https://news.example/a.json', 'https://news.example/b.rss', 'wss://hub.example/live'] }),
-    ).to.deep.equal(['script-src https://cdn.example', 'connect-src https://news.example wss://hub.example', "trusted-types lit-html 'allow-duplicates'"]);
+    ).to.deep.equal([
+      'script-src https://cdn.example',
+      'connect-src https://news.example wss://hub.example',
+      "trusted-types lit-html 'allow-duplicates'",
+    ]);
   });
 });

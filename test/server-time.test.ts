@@ -12,7 +12,8 @@ import { control, fakeTime, feedUrl, labels, settled, shadowText, uniqueChannel 
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const MINUTE = 60_000;
-const dateHeader = (time: number, age?: number) => new Headers({ Date: new Date(time).toUTCString(), ...(age ? { Age: String(age) } : {}) });
+const dateHeader = (time: number, age?: number) =>
+  new Headers({ Date: new Date(time).toUTCString(), ...(age ? { Age: String(age) } : {}) });
 
 describe('labels on a wrong reader clock', () => {
   let clock: VirtualClock;

@@ -91,15 +91,15 @@ describe('the embed builder', () => {
         await Promise.all([...inside, ...labels].map((element) => /** @type {any} */ (element).updateComplete));
       }
       return {
-      heading: ticker.shadowRoot?.querySelector('[part="heading"]')?.textContent?.trim(),
-      attributes: ticker
-        .getAttributeNames()
-        .sort()
-        .map((name) => `${name}=${ticker.getAttribute(name)}`),
-      items: [...(ticker.shadowRoot?.querySelectorAll('[part="list"]:not([part~="clone"]) live-ticker-item') ?? [])].map((item) => [
-        item.shadowRoot?.querySelector('[part="body"]')?.textContent?.replace(/\s+/g, ' ').trim(),
-        item.shadowRoot?.querySelector('live-ticker-time')?.shadowRoot?.textContent?.trim(),
-      ]),
+        heading: ticker.shadowRoot?.querySelector('[part="heading"]')?.textContent?.trim(),
+        attributes: ticker
+          .getAttributeNames()
+          .sort()
+          .map((name) => `${name}=${ticker.getAttribute(name)}`),
+        items: [...(ticker.shadowRoot?.querySelectorAll('[part="list"]:not([part~="clone"]) live-ticker-item') ?? [])].map((item) => [
+          item.shadowRoot?.querySelector('[part="body"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+          item.shadowRoot?.querySelector('live-ticker-time')?.shadowRoot?.textContent?.trim(),
+        ]),
       };
     });
 
@@ -114,7 +114,7 @@ describe('the embed builder', () => {
     await page.getByLabel("Include the feed's current items").check();
   }
 
-  it("turns a typed feed URL into a live preview and a snippet that shows the same block on a blank page under the CSP it prints", async () => {
+  it('turns a typed feed URL into a live preview and a snippet that shows the same block on a blank page under the CSP it prints', async () => {
     await control('builder', { reset: { now: T, publishEvery: 0 } });
     const feedUrl = `${origin}/feeds/builder/feed.json`;
     const builder = await open(`${origin}/demo/builder.html`);
@@ -127,7 +127,9 @@ describe('the embed builder', () => {
     assert.match(snippet, new RegExp(`^<script src="${origin}/embed/live-ticker.js" async></script>\n`));
     assert.match(
       snippet,
-      new RegExp(`<live-ticker lang="nl" heading="Meer uit Buitenland" feed-url="${feedUrl}" layout="list" theme="dark" density="compact" max-items="5">`),
+      new RegExp(
+        `<live-ticker lang="nl" heading="Meer uit Buitenland" feed-url="${feedUrl}" layout="list" theme="dark" density="compact" max-items="5">`,
+      ),
     );
     assert.equal(snippet.match(/<live-ticker-item /g)?.length, 5, snippet);
     assert.match(snippet, /<live-ticker-time slot="time" datetime="[^"]+">13 minuten geleden<\/live-ticker-time>/);
@@ -175,7 +177,13 @@ describe('the embed builder', () => {
     await page.getByLabel('Heading').fill(HOSTILE);
     await page.locator('#preview live-ticker [part="list"] live-ticker-item').first().waitFor();
     await page.waitForFunction((text) => document.querySelector('#preview live-ticker')?.getAttribute('heading') === text, HOSTILE);
-    assert.equal(await page.locator('#preview live-ticker [part="heading"]').textContent().then((text) => text?.trim()), HOSTILE);
+    assert.equal(
+      await page
+        .locator('#preview live-ticker [part="heading"]')
+        .textContent()
+        .then((text) => text?.trim()),
+      HOSTILE,
+    );
     const snippet = await page.getByLabel('Snippet to paste into your page').inputValue();
     assert.ok(snippet.includes('heading="&#34;&#62;&#60;img src=x onerror=&#34;window.__pwned=1&#34;&#62;'), snippet);
     assert.equal(await page.locator('img, #preview script').count(), 0);
@@ -209,7 +217,9 @@ describe('the embed builder', () => {
     await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
     const violations = await page.evaluate(async () => {
       const result = await /** @type {any} */ (window).axe.run(document);
-      return result.violations.map((/** @type {any} */ v) => `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`);
+      return result.violations.map(
+        (/** @type {any} */ v) => `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`,
+      );
     });
     assert.deepEqual(violations, []);
     await context.close();

@@ -69,7 +69,7 @@ describe('Storybook', () => {
     }
   });
 
-  it("links the embed builder from the Getting started page", async () => {
+  it('links the embed builder from the Getting started page', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/iframe.html?id=getting-started-embed--docs&viewMode=docs`);
     const link = page.getByRole('link', { name: '/demo/builder.html' });
