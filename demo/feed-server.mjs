@@ -7,14 +7,16 @@
  *
  * Routes, per channel (any name: each test uses its own so tests never share state):
  *   GET  /feeds/<channel>/feed.json | feed.rss | feed.atom   documents; ETag/Last-Modified, 304 when unchanged
- *   GET  /feeds/<channel>/events     Server-Sent Events; resumes after Last-Event-ID
+ *   GET  /feeds/<channel>/events     Server-Sent Events; resumes after ?last_event_id= or Last-Event-ID
  *   WS   /feeds/<channel>/ws         WebSocket; the same messages
  *   GET  /feeds/<channel>/stats      { requests, ok, notModified, failed, streams (opened), open, bytes (documents), lastEventIds }
  *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery, sendDate } }, { publish: { text, id, published } },
  *                                    { delete: id }, { fail: { status, times, retryAfter, body } }, { fail: { hang: true } },
  *                                    { fail: { status: 204 } }, { drop: true } (cuts open streams), { end: true } (closes them),
  *                                    { raw: [jsonFeedItem, …] } (served verbatim in feed.json: hostile input for tests),
- *                                    { burst: n } (n new items at once)
+ *                                    { burst: n } (n new items at once),
+ *                                    { script: [{ status, contentType, chunks, latin1, then: 'end' | 'drop' | 'hold' }, …] }
+ *                                    (the next /events answers, byte for byte: broken and hostile streams for tests)
  *
  * The `Date` header: a channel on real time sends the real one. A channel reset to a demo `now`
  * (tests in virtual time) sends none, since the page's virtual clock would disagree with any, unless
@@ -28,6 +30,10 @@ import { WebSocketServer } from 'ws';
 /** @typedef {{ status?: number, times: number, retryAfter?: string, body?: string, hang?: boolean }} Fault */
 /** @typedef {{ send: (change: Change) => void, drop: () => void, end: () => void }} StreamClient */
 /**
+ * A scripted answer to the next `/events` request, byte for byte (hostile and broken streams for tests).
+ * @typedef {{ status?: number, contentType?: string, chunks: string[], latin1?: boolean, then?: 'end' | 'drop' | 'hold' }} Script
+ */
+/**
  * @typedef {object} Channel
  * @property {number} anchor demo time (epoch ms) at which the channel started
  * @property {number} realStart server time when it started
@@ -37,9 +43,10 @@ import { WebSocketServer } from 'ws';
  * @property {Change[]} log every change after the seed, in order
  * @property {Fault[]} faults
  * @property {unknown[]} raw JSON Feed items served verbatim, before the others (hostile input for tests)
+ * @property {Script[]} scripts answers for the next `/events` requests, in order
  * @property {Set<StreamClient>} streams
  * @property {ReturnType<typeof setTimeout> | undefined} timer
- * @property {{ requests: number, ok: number, notModified: number, failed: number, streams: number, open: number, bytes: number, lastEventIds: string[] }} stats
+ * @property {{ requests: number, ok: number, notModified: number, failed: number, streams: number, open: number, bytes: number, lastEventIds: string[], lastEventIdHeaders: string[], preflights: number }} stats
  */
 
 const seed = JSON.parse(readFileSync(new URL('./seed-items.json', import.meta.url), 'utf8'));
@@ -70,9 +77,10 @@ export function createFeedServer(options = {}) {
       log: [],
       faults: [],
       raw: [],
+      scripts: [],
       streams: new Set(),
       timer: undefined,
-      stats: { requests: 0, ok: 0, notModified: 0, failed: 0, streams: 0, open: 0, bytes: 0, lastEventIds: [] },
+      stats: { requests: 0, ok: 0, notModified: 0, failed: 0, streams: 0, open: 0, bytes: 0, lastEventIds: [], lastEventIdHeaders: [], preflights: 0 },
     };
   }
 
@@ -305,10 +313,15 @@ ${entries.join('\n')}
   /** @param {string} name @param {Channel} ch @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   function serveEvents(name, ch, req, res) {
     if (playFault(ch, res)) return;
-    const lastEventId = /** @type {string | undefined} */ (req.headers['last-event-id']);
+    // Resumes from the `last_event_id` query parameter (what nchan reads, and the library sends) or the Last-Event-ID header.
+    const header = /** @type {string | undefined} */ (req.headers['last-event-id']);
+    const lastEventId = new URL(req.url ?? '/', 'http://feed.invalid').searchParams.get('last_event_id') ?? header;
     ch.stats.ok++;
     ch.stats.streams++;
     ch.stats.lastEventIds.push(lastEventId ?? '');
+    ch.stats.lastEventIdHeaders.push(header ?? '');
+    const script = ch.scripts.shift();
+    if (script) return playScript(script, ch, req, res);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache',
@@ -333,6 +346,31 @@ ${entries.join('\n')}
       ch.stats.open--;
       scheduleNext(ch);
     });
+  }
+
+  /**
+   * Writes a scripted answer, then ends, cuts (mid-chunk, as a dropped connection) or holds it open.
+   * @param {Script} script @param {Channel} ch @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+   */
+  function playScript(script, ch, req, res) {
+    res.writeHead(script.status ?? 200, {
+      'Content-Type': script.contentType ?? 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      'Access-Control-Allow-Origin': '*',
+    });
+    const chunks = script.chunks.map((chunk) => Buffer.from(chunk, script.latin1 ? 'latin1' : 'utf8'));
+    const last = chunks.pop() ?? Buffer.alloc(0);
+    for (const chunk of chunks) res.write(chunk);
+    if (script.then === 'drop') {
+      // Cut once the last bytes are out: the client gets all of them, then a broken connection.
+      res.write(last, () => req.socket.destroy());
+    } else if (script.then === 'hold') {
+      res.write(last);
+      /** @type {StreamClient} */
+      const client = { send: () => undefined, drop: () => req.socket.destroy(), end: () => res.end() };
+      ch.streams.add(client);
+      res.on('close', () => ch.streams.delete(client));
+    } else res.end(last);
   }
 
   /** @param {string} name @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
@@ -360,6 +398,7 @@ ${entries.join('\n')}
         });
       }
       if (command.fail) ch.faults.push({ times: 1, ...command.fail });
+      if (Array.isArray(command.script)) ch.scripts.push(...command.script);
       if (Array.isArray(command.raw)) {
         ch.raw.push(...command.raw);
         record(ch, { seq: version(ch) + 1 }); // a new version, so revalidation sees the change
@@ -389,6 +428,7 @@ ${entries.join('\n')}
     if (!match) return false;
     const [, name = '', route] = match;
     if (req.method === 'OPTIONS') {
+      channel(name).stats.preflights++;
       send(res, 204, {
         'Access-Control-Allow-Methods': 'GET, POST',
         'Access-Control-Allow-Headers': 'Content-Type, Last-Event-ID',

@@ -35,8 +35,12 @@ export interface FeedStats {
   open: number;
   /** Bytes sent for documents (headers and bodies). */
   bytes: number;
-  /** The Last-Event-ID each SSE connection sent ('' for none). */
+  /** The last event id each SSE connection resumed from, by query parameter or header ('' for none). */
   lastEventIds: string[];
+  /** The Last-Event-ID header each SSE connection sent ('' for none). */
+  lastEventIdHeaders: string[];
+  /** CORS preflight (OPTIONS) requests. */
+  preflights: number;
 }
 
 export async function stats(channel: string): Promise<FeedStats> {

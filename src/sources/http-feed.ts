@@ -3,7 +3,7 @@ import { reportServerDate } from '../clock/server-time.js';
 import { FeedError, type FeedUpdate } from '../model.js';
 import { parseFeedDocument } from '../parsers/feed-document.js';
 import { FeedParseError } from '../parsers/json-feed.js';
-import { SseParser } from '../parsers/sse.js';
+import { SseLimitError, SseParser } from '../parsers/sse.js';
 import { parseStreamMessage } from '../parsers/stream-message.js';
 import { FEED_DEFAULTS, parseRetryAfter, reconnecting, type AttemptStep, type FeedOptions } from './reconnect.js';
 
@@ -11,7 +11,7 @@ const ACCEPT = 'application/feed+json, application/json, application/rss+xml, ap
 
 function toFeedError(error: unknown, url: string): FeedError {
   if (error instanceof FeedError) return error;
-  if (error instanceof FeedParseError) return new FeedError('parse', `${url}: ${error.message}`, { url, cause: error });
+  if (error instanceof FeedParseError || error instanceof SseLimitError) return new FeedError('parse', `${url}: ${error.message}`, { url, cause: error });
   return new FeedError('network', `${url}: network error (${(error as Error)?.message ?? String(error)})`, { url, cause: error });
 }
 
@@ -54,23 +54,69 @@ async function readDocument(response: Response, url: string, maxBytes: number): 
   return decoderFor(response.headers.get('Content-Type') ?? '', bytes).decode(bytes);
 }
 
+/** The query parameter nchan reads the last event id from (Mercure's is `lastEventID`). */
+export const LAST_EVENT_ID_PARAM = 'last_event_id';
+
+/** A `text/event-stream` media type, with or without parameters (`text/event-streamx` is not one). */
+const EVENT_STREAM = /^\s*text\/event-stream\s*(?:;|$)/i;
+
+/** Whether a string can go in a header: fetch throws on a character above U+00FF. */
+const isByteString = (value: string) => !/[^\u0000-\u00ff]/.test(value);
+
+/** Options of an HTTP feed: the shared pacing plus how a stream resumes. */
+export interface HttpFeedOptions extends FeedOptions {
+  /**
+   * The query parameter that carries the last event id when a stream reconnects (default
+   * `last_event_id`, what nchan reads; Mercure reads `lastEventID`). A query parameter costs no CORS
+   * preflight; the `Last-Event-ID` header is sent as well only to the page's own origin.
+   */
+  lastEventIdParam?: string;
+}
+
+/**
+ * The URL and headers of a request, resuming a stream after `lastEventId`: the id goes in the query
+ * parameter (percent-encoded, so any id is safe), and in the `Last-Event-ID` header only where it
+ * costs no preflight (same origin) and can be sent at all (a ByteString).
+ */
+export function resumeRequest(url: string, lastEventId: string, param: string): { url: string; headers: Record<string, string> } {
+  const headers: Record<string, string> = { Accept: ACCEPT };
+  if (!lastEventId) return { url, headers };
+  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
+  let target: URL;
+  try {
+    target = new URL(url, base);
+  } catch {
+    return { url, headers };
+  }
+  target.searchParams.set(param, lastEventId);
+  if (target.origin === globalThis.location?.origin && isByteString(lastEventId)) headers['Last-Event-ID'] = lastEventId;
+  return { url: target.href, headers };
+}
+
 /**
  * A feed over HTTP. Each attempt fetches the URL and the response decides what it is: a
- * `text/event-stream` is read as Server-Sent Events until it closes (then reopened, resuming with
- * Last-Event-ID); anything else is a feed document (JSON Feed, RSS or Atom), polled again after the
- * interval. A 204 stops it.
+ * `text/event-stream` answered with 200 is read as Server-Sent Events until it closes (then reopened,
+ * resuming after the last event dispatched; see {@link resumeRequest}); anything else is a feed
+ * document (JSON Feed, RSS or Atom), polled again after the interval. A 204 stops it.
+ *
+ * Each stream connection gets a parser of its own: half an event cut off by a dropped connection is
+ * dropped with it, and its id never counts. Only `message` events carry items; other types (nchan's
+ * pings) are ignored. A line or an event over `maxBytes` characters ends the connection with an error.
  *
  * Revalidation: requests go out with `cache: 'no-cache'`, so the browser sends the stored ETag /
  * Last-Modified itself (no CORS preflight) and the server can answer 304 with no body. Scripts
  * cannot see that 304, and cross-origin they cannot see the ETag either, so an unchanged document is
  * recognised by its body: it is neither parsed again nor re-rendered.
  */
-export function httpFeed(url: string, options: FeedOptions = {}): Observable<FeedUpdate> {
+export function httpFeed(url: string, options: HttpFeedOptions = {}): Observable<FeedUpdate> {
   const scheduler = options.scheduler ?? asyncScheduler;
   const timeout = options.timeout ?? FEED_DEFAULTS.timeout;
   const maxBytes = options.maxBytes ?? FEED_DEFAULTS.maxBytes;
+  const lastEventIdParam = options.lastEventIdParam ?? LAST_EVENT_ID_PARAM;
   let previousBody: string | undefined;
-  let stream: SseParser | undefined;
+  /** What the stream's connections so far established: the id to resume after and the server's `retry:`. */
+  let lastEventId = '';
+  let retry: number | undefined;
 
   const attempt = () =>
     new Observable<AttemptStep>((subscriber) => {
@@ -83,41 +129,55 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
         subscriber.next(step);
         subscriber.complete();
       };
+      /** Set once a stream is open: how it ended matters less than that it delivered. */
+      let streamed: { received: boolean } | undefined;
 
       const run = async (): Promise<void> => {
-        const headers: Record<string, string> = { Accept: ACCEPT };
-        if (stream?.lastEventId) headers['Last-Event-ID'] = stream.lastEventId;
-        const response = await fetch(url, { cache: 'no-cache', headers, signal: controller.signal });
+        const request = resumeRequest(url, lastEventId, lastEventIdParam);
+        const response = await fetch(request.url, { cache: 'no-cache', headers: request.headers, signal: controller.signal });
         reportServerDate(response.headers);
         if (response.status === 204) return end({ end: { kind: 'stopped' } });
-        if (!response.ok) {
+        const isStream = EVENT_STREAM.test(response.headers.get('Content-Type') ?? '');
+        // A stream is only ever a 200 (as for EventSource); other 2xx would be read as documents.
+        if (!response.ok || (isStream && response.status !== 200)) {
           const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), scheduler.now());
           throw new FeedError('http', `${url}: HTTP ${response.status}`, { url, status: response.status, retryAfterMs });
         }
         const baseUrl = response.url || url;
 
-        if (/^text\/event-stream/i.test(response.headers.get('Content-Type') ?? '')) {
+        if (isStream) {
           timer.unsubscribe(); // a stream may be quiet for long; it ends when the server closes it
-          stream ??= new SseParser();
+          const parser = new SseParser(lastEventId, maxBytes);
+          streamed = { received: false };
           update({ kind: 'status', source: url, status: 'live' });
-          let received = false;
           let reportedBadMessage = false;
-          const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            for (const event of stream.push(value)) {
-              const message = parseStreamMessage(event.data, url, { baseUrl });
-              if (typeof message !== 'string') {
-                received = true;
-                update(message);
-              } else if (!reportedBadMessage) {
-                reportedBadMessage = true;
-                console.warn(`live-ticker: ${url}: ignored a stream message (${message})`);
+          // The parser drops the one byte-order mark a stream may start with; the decoder must keep it.
+          const reader = response.body!.pipeThrough(new TextDecoderStream('utf-8', { ignoreBOM: true })).getReader();
+          try {
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) break;
+              const events = parser.push(value);
+              lastEventId = parser.lastEventId;
+              retry = parser.retry ?? retry;
+              for (const event of events) {
+                if (event.type !== 'message') continue;
+                const message = parseStreamMessage(event.data, url, { baseUrl });
+                if (typeof message !== 'string') {
+                  streamed.received = true;
+                  update(message);
+                } else if (!reportedBadMessage) {
+                  reportedBadMessage = true;
+                  console.warn(`live-ticker: ${url}: ignored a stream message (${message})`);
+                }
               }
             }
+          } catch (error) {
+            void reader.cancel().catch(() => undefined);
+            if (error instanceof SseLimitError) streamed = undefined; // a broken stream: back off, as for any failure
+            throw error;
           }
-          return end({ end: { kind: 'closed', received, retry: stream.retry } });
+          return end({ end: { kind: 'closed', received: streamed.received, retry } });
         }
 
         const body = await readDocument(response, url, maxBytes);
@@ -133,7 +193,11 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
       };
 
       run().catch((error: unknown) => {
-        if (!subscriber.closed) end({ end: { kind: 'failed', error: toFeedError(controller.signal.reason ?? error, url) } });
+        if (subscriber.closed) return;
+        const feedError = toFeedError(controller.signal.reason ?? error, url);
+        // A stream cut after it opened is a stream that closed (paced by `retry:`), only said louder.
+        if (streamed) end({ end: { kind: 'closed', received: streamed.received, retry, error: feedError } });
+        else end({ end: { kind: 'failed', error: feedError } });
       });
       return () => {
         timer.unsubscribe();

@@ -31,7 +31,7 @@ export interface FeedOptions {
   retryBase?: number;
   /** Longest wait between retries (ms), unless the server asks for more with Retry-After. */
   retryMax?: number;
-  /** Wait before reopening a stream that closed after delivering messages, unless the server set `retry:` (ms). */
+  /** Wait before reopening a stream that closed after a good run, unless the server set `retry:` (ms). */
   reconnect?: number;
   /** Largest feed document read (bytes); a larger one is refused with a clear error. */
   maxBytes?: number;
@@ -65,8 +65,11 @@ const MAX_RETRY_AFTER = 60 * 60_000;
 export type AttemptEnd =
   /** A feed document was read: poll again after the interval. */
   | { readonly kind: 'polled' }
-  /** A stream closed; `received` tells whether it delivered anything, `retry` is the server's wish (ms). */
-  | { readonly kind: 'closed'; readonly received: boolean; readonly retry?: number | undefined }
+  /**
+   * A stream that had opened closed, or was cut (`error`); `received` tells whether it delivered
+   * anything, `retry` is the server's wish (ms).
+   */
+  | { readonly kind: 'closed'; readonly received: boolean; readonly retry?: number | undefined; readonly error?: FeedError }
   /** The attempt failed: back off. */
   | { readonly kind: 'failed'; readonly error: FeedError }
   /** The server asked not to come back (HTTP 204). */
@@ -140,6 +143,8 @@ export function reconnecting(source: string, attempt: () => Observable<AttemptSt
 
   return defer(() => {
     let failures = 0;
+    /** When the running attempt started: a stream that stayed open a while was a good one. */
+    let attemptStartedAt = scheduler.now();
 
     /**
      * Waits `delay` of visible time, then runs an attempt. After a network error the browser's
@@ -153,31 +158,43 @@ export function reconnecting(source: string, attempt: () => Observable<AttemptSt
             visible ? merge(timer(Math.max(0, dueAt - scheduler.now()), scheduler), untilOnline ? online$ : NEVER) : NEVER,
           ),
           take(1),
-          switchMap(attempt),
+          switchMap(() => {
+            attemptStartedAt = scheduler.now();
+            return attempt();
+          }),
         );
       });
     const offline = (end: AttemptEnd) =>
-      (end.kind === 'failed' && end.error.kind === 'network') || (end.kind === 'closed' && !end.received);
+      ((end.kind === 'failed' || end.kind === 'closed') && end.error?.kind === 'network') || (end.kind === 'closed' && !end.received);
 
     const nextDelay = (end: Exclude<AttemptEnd, { kind: 'stopped' }>): number => {
       if (end.kind === 'polled') {
         failures = 0;
         return settings.interval * (1 + settings.jitter * (2 * random() - 1));
       }
-      if (end.kind === 'closed' && end.received) {
-        failures = 0;
-        return Math.max(MIN_RETRY, (end.retry ?? settings.reconnect) * (0.5 + random()));
+      if (end.kind === 'closed') {
+        // The server's `retry:`, capped: a huge value would overflow the timer and fire at once.
+        const reconnect = Math.min(end.retry ?? settings.reconnect, settings.retryMax);
+        // A stream that delivered, or stayed open longer than a request may take (a quiet topic a
+        // proxy cuts every minute), was a success. One that closes at once with nothing backs off.
+        if (end.received || scheduler.now() - attemptStartedAt >= settings.timeout) {
+          failures = 0;
+          return Math.max(MIN_RETRY, reconnect * (0.5 + random()));
+        }
+        failures++;
+        return Math.max(retryDelay(failures, settings, random()), end.retry === undefined ? 0 : reconnect);
       }
       failures++;
-      return retryDelay(failures, settings, random(), end.kind === 'failed' ? end.error.details.retryAfterMs : undefined);
+      return retryDelay(failures, settings, random(), end.error.details.retryAfterMs);
     };
 
     return after(random() * settings.startJitter).pipe(
       expand((step) => ('end' in step && step.end.kind !== 'stopped' ? after(nextDelay(step.end), offline(step.end)) : EMPTY)),
       mergeMap((step): FeedUpdate[] => {
         if ('update' in step) return [step.update];
-        if (step.end.kind === 'failed') return [{ kind: 'status', source, status: 'error', error: step.end.error }];
-        return step.end.kind === 'closed' ? [{ kind: 'status', source, status: 'connecting' }] : [];
+        if (step.end.kind === 'polled' || step.end.kind === 'stopped') return [];
+        const error = step.end.error;
+        return [error ? { kind: 'status', source, status: 'error', error } : { kind: 'status', source, status: 'connecting' }];
       }),
       startWith<FeedUpdate>({ kind: 'status', source, status: 'connecting' }),
     );

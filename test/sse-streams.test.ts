@@ -1,0 +1,325 @@
+/**
+ * How the HTTP source wraps the SSE parser on real networks: resuming without a CORS preflight,
+ * connections cut in the middle of an event, ids no header can carry, reconnect pacing, hostile
+ * `retry:` values, byte-order marks, status and content-type checks, and unbounded lines and events.
+ * Every case is a byte stream served by the demo feed server (`script`), read by the browser's fetch.
+ */
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { SseParser } from '../src/parsers/sse.js';
+import { httpFeed, resumeRequest, type HttpFeedOptions } from '../src/sources/http-feed.js';
+import { tap } from 'rxjs';
+import type { FeedUpdate } from '../src/model.js';
+import { control, fakeTime, recordFeed, stats, uniqueChannel } from './helpers.js';
+
+const T = Date.UTC(2026, 10, 27, 12, 0, 20);
+/** The real setTimeout, taken before sinon fakes it. */
+const setTimeoutReal = window.setTimeout.bind(window);
+
+/** One SSE event carrying a JSON Feed item. */
+const event = (id: string, itemId: string) =>
+  `id: ${id}\ndata: ${JSON.stringify({ id: itemId, content_text: `ROME (ANP) - ${itemId}`, date_published: '2026-11-27T12:00:00Z' })}\n\n`;
+
+interface Script {
+  status?: number;
+  contentType?: string;
+  chunks: readonly string[];
+  latin1?: boolean;
+  then?: 'end' | 'drop' | 'hold';
+}
+
+describe('SSE over real connections', () => {
+  let time: sinon.SinonFakeTimers;
+  let channel: string;
+  let warn: sinon.SinonStub;
+
+  beforeEach(async () => {
+    channel = uniqueChannel('wire');
+    await control(channel, { reset: { now: T, publishEvery: 0 } });
+    time = await fakeTime(sinon, T);
+    warn = sinon.stub(console, 'warn');
+  });
+  afterEach(() => sinon.restore());
+
+  const url = () => `/feeds/${channel}/events`;
+  const script = (...scripts: Script[]) => control(channel, { script: scripts });
+  const open = (options: HttpFeedOptions = {}, feedUrl = url()) => {
+    const updates: FeedUpdate[] = [];
+    const feed = recordFeed(httpFeed(feedUrl, { random: () => 0.5, startJitter: 0, ...options }).pipe(tap((u) => updates.push(u))), channel);
+    return { ...feed, updates };
+  };
+  type Feed = ReturnType<typeof open>;
+  /** How many connections have ended (closed, cut or failed) so far. */
+  const ended = (feed: Feed) => feed.updates.filter((u) => u.kind === 'status' && u.status !== 'live').length - 1;
+  const errors = (feed: Feed) => feed.updates.filter((u) => u.kind === 'status' && u.status === 'error').length;
+  /** Waits (on real events, not the faked timers) until `done` holds. */
+  async function until(done: () => boolean) {
+    for (let i = 0; i < 5000 && !done(); i++) await new Promise((resolve) => setTimeoutReal(resolve, 2));
+    expect(done(), 'condition reached').to.equal(true);
+  }
+  const opened = async () => (await stats(channel)).streams;
+  const ids = (feed: Feed) => feed.last().items.map((item) => item.id);
+
+  /** Once `before` connections have ended: no new one `delay` - 1 ms later, one at `delay`. */
+  async function expectReconnectAfter(feed: Feed, delay: number, before: number) {
+    await until(() => ended(feed) >= before);
+    await time.tickAsync(delay - 1);
+    expect(await opened(), `no reconnect before ${delay} ms`).to.equal(before);
+    const next = feed.next((update) => update.kind === 'status' && update.status === 'live');
+    await time.tickAsync(1);
+    await next;
+    expect(await opened()).to.equal(before + 1);
+  }
+
+  it('resumes from another origin with the query parameter, without a CORS preflight', async () => {
+    await script({ chunks: ['retry: 1000\n\n', event('7', 'a')], then: 'end' }, { chunks: [event('8', 'b')], then: 'hold' });
+    const crossOrigin = `http://localhost:${location.port}${url()}`;
+    expect(new URL(crossOrigin).origin).to.not.equal(location.origin);
+    const feed = open({}, crossOrigin);
+    const first = feed.upsert('a');
+    await time.tickAsync(0);
+    await first;
+    const second = feed.upsert('b');
+    await until(() => ended(feed) >= 1);
+    await time.tickAsync(1000);
+    await second;
+    const seen = await stats(channel);
+    expect(seen.lastEventIds).to.deep.equal(['', '7']);
+    expect(seen.lastEventIdHeaders, 'no header to another origin').to.deep.equal(['', '']);
+    expect(seen.preflights).to.equal(0);
+    feed.subscription.unsubscribe();
+  });
+
+  it('also sends the Last-Event-ID header to its own origin, as a Latin-1 byte for é', async () => {
+    await script({ chunks: [event('café', 'a')], then: 'end' }, { chunks: [event('2', 'b')], then: 'hold' });
+    const feed = open({ reconnect: 1000 });
+    const first = feed.upsert('a');
+    await time.tickAsync(0);
+    await first;
+    const second = feed.upsert('b');
+    await until(() => ended(feed) >= 1);
+    await time.tickAsync(1000);
+    await second;
+    const seen = await stats(channel);
+    expect(seen.lastEventIds).to.deep.equal(['', 'café']);
+    expect(seen.lastEventIdHeaders).to.deep.equal(['', 'café']);
+    feed.subscription.unsubscribe();
+  });
+
+  it('puts the id in the parameter a hub names (Mercure: lastEventID), percent-encoded', () => {
+    const resume = resumeRequest('https://hub.example/.well-known/mercure?topic=news', 'urn:€/1', 'lastEventID');
+    expect(resume.url).to.equal('https://hub.example/.well-known/mercure?topic=news&lastEventID=urn%3A%E2%82%AC%2F1');
+    expect(resume.headers).to.not.have.property('Last-Event-ID');
+    expect(resumeRequest('https://hub.example/sub?last_event_id=old', '5', 'last_event_id').url).to.equal(
+      'https://hub.example/sub?last_event_id=5',
+    );
+    expect(resumeRequest('/feeds/x/events', '', 'last_event_id').url, 'nothing to resume from').to.equal('/feeds/x/events');
+  });
+
+  it('drops half an event cut off by a dropped connection and resumes after the last whole one', async () => {
+    // Three items; the connection breaks inside the second, which the reconnect must ask for again.
+    const second = event('2', 'b');
+    await script(
+      { chunks: ['retry: 1000\n\n', event('1', 'a'), second.slice(0, second.length - 12)], then: 'drop' },
+      { chunks: [second, event('3', 'c')], then: 'hold' },
+    );
+    const feed = open();
+    const first = feed.upsert('a');
+    const cut = feed.status('error');
+    await time.tickAsync(0);
+    await first;
+    await cut;
+    const last = feed.upsert('c');
+    await until(() => ended(feed) >= 1);
+    await time.tickAsync(1000);
+    await last;
+    expect(ids(feed)).to.have.members(['a', 'b', 'c']);
+    expect((await stats(channel)).lastEventIds).to.deep.equal(['', '1']);
+    expect(warn.getCalls().map((call) => String(call.args[0])).join('\n')).to.not.contain('ignored a stream message');
+    feed.subscription.unsubscribe();
+  });
+
+  it('survives an id no header can carry: it goes percent-encoded in the query', async () => {
+    await script({ chunks: [event('42€', 'a')], then: 'end' }, { chunks: [event('43€', 'b')], then: 'end' }, { chunks: [], then: 'hold' });
+    const feed = open({ reconnect: 1000 });
+    const first = feed.upsert('a');
+    await time.tickAsync(0);
+    await first;
+    const second = feed.upsert('b');
+    await until(() => ended(feed) >= 1);
+    await time.tickAsync(1000);
+    await second;
+    await expectReconnectAfter(feed, 1000, 2);
+    const seen = await stats(channel);
+    expect(seen.lastEventIds).to.deep.equal(['', '42€', '43€']);
+    expect(seen.lastEventIdHeaders).to.deep.equal(['', '', '']);
+    expect(feed.states.some((state) => state.status === 'error')).to.equal(false);
+    feed.subscription.unsubscribe();
+  });
+
+  it("paces reconnects of a stream that delivered and was then cut by the server's retry, every time", async () => {
+    const delivering = (n: number): Script => ({ chunks: ['retry: 3000\n\n', event(String(n), `item-${n}`)], then: 'hold' });
+    await script(delivering(1), delivering(2), delivering(3), delivering(4), delivering(5));
+    const feed = open();
+    await time.tickAsync(0);
+    for (let n = 1; n <= 4; n++) {
+      await until(() => ids(feed).includes(`item-${n}`));
+      await control(channel, { drop: true });
+      await until(() => errors(feed) === n);
+      // A cut after a good run is no failure: no 1, 2, 4, 8 s backoff, the server's 3 s each time.
+      await expectReconnectAfter(feed, 3000, n);
+    }
+    expect(ids(feed)).to.have.members(['item-1', 'item-2', 'item-3', 'item-4', 'item-5']);
+    feed.subscription.unsubscribe();
+  });
+
+  it('reopens a quiet stream that a proxy cuts every minute after its retry, without drifting', async () => {
+    const quiet: Script = { chunks: [': hi\n\nretry: 2000\n\n'], then: 'hold' };
+    await script(quiet, quiet, quiet, quiet);
+    const feed = open();
+    const live = feed.status('live');
+    await time.tickAsync(0);
+    await live;
+    for (let n = 1; n <= 3; n++) {
+      await time.tickAsync(60_000);
+      const cut = feed.status('error');
+      await control(channel, { drop: true });
+      await cut;
+      await expectReconnectAfter(feed, 2000, n);
+    }
+    feed.subscription.unsubscribe();
+  });
+
+  it('backs off from a stream that closes at once with nothing, never sooner than its retry', async () => {
+    const empty: Script = { chunks: [': hi\n\nretry: 1500\n\n'], then: 'end' };
+    await script(empty, empty, empty, empty);
+    const feed = open();
+    const closed = feed.status('connecting');
+    await time.tickAsync(0);
+    await closed;
+    // Full jitter at its middle: 1 s (retry 1.5 s is more), 2 s, 4 s.
+    for (const [n, delay] of [
+      [1, 1500],
+      [2, 2000],
+      [3, 4000],
+    ] as const) {
+      await expectReconnectAfter(feed, delay, n);
+    }
+    feed.subscription.unsubscribe();
+  });
+
+  it('caps a retry: that would overflow the timer', async () => {
+    await script({ chunks: ['retry: 3000000000\n\n', event('1', 'a')], then: 'end' }, { chunks: [], then: 'hold' });
+    const feed = open();
+    const first = feed.upsert('a');
+    await time.tickAsync(0);
+    await first;
+    await until(() => ended(feed) >= 1);
+    await time.tickAsync(60_000);
+    expect(await opened(), 'no hot loop').to.equal(1);
+    await expectReconnectAfter(feed, 5 * 60_000 - 60_000, 1); // capped at retryMax, 5 min
+    feed.subscription.unsubscribe();
+  });
+
+  it('strips one byte-order mark, not two', async () => {
+    await script({ chunks: [`\uFEFF${event('1', 'a')}`], then: 'end' }, { chunks: [`\uFEFF\uFEFF${event('2', 'b').replace('id: 2\n', '')}${event('3', 'c')}`], then: 'hold' });
+    const feed = open({ reconnect: 1000 });
+    const first = feed.upsert('a');
+    await time.tickAsync(0);
+    await first;
+    const third = feed.upsert('c');
+    await until(() => ended(feed) >= 1);
+    await time.tickAsync(1000);
+    await third;
+    // After the one BOM a stream may start with, a second is content: the field is "\uFEFFdata", so b has no data.
+    expect(ids(feed)).to.have.members(['a', 'c']);
+    feed.subscription.unsubscribe();
+  });
+
+  for (const [name, answer] of [
+    ['a 206 is not a stream', { status: 206, chunks: [event('1', 'a')], then: 'end' }],
+    ['text/event-streamx is not a stream', { contentType: 'text/event-streamx', chunks: [event('1', 'a')], then: 'end' }],
+  ] as const) {
+    it(`reads only a 200 text/event-stream as a stream: ${name}`, async () => {
+      await script(answer);
+      const feed = open();
+      const failed = feed.status('error');
+      await time.tickAsync(0);
+      await failed;
+      expect(feed.states.some((state) => state.status === 'live')).to.equal(false);
+      expect(ids(feed)).to.deep.equal([]);
+      feed.subscription.unsubscribe();
+    });
+  }
+
+  for (const [name, chunks, message] of [
+    ['a line that never ends', ['retry: 1000\n\n', `data: ${'x'.repeat(2000)}`, 'x'.repeat(3000)], /line longer than 4096/],
+    ['an event that never ends', ['retry: 1000\n\n', ...Array.from({ length: 10 }, () => `data: ${'y'.repeat(600)}\n`)], /event larger than 4096/],
+  ] as const) {
+    it(`drops ${name} with a clear error and reconnects`, async () => {
+      await script({ chunks: [...chunks], then: 'hold' }, { chunks: [event('1', 'after')], then: 'hold' });
+      const feed = open({ maxBytes: 4096 });
+      const failed = feed.status('error');
+      await time.tickAsync(0);
+      const error = await failed;
+      expect(error.kind === 'status' && error.error?.message).to.match(message);
+      const after = feed.upsert('after');
+      await until(() => ended(feed) >= 1);
+      await time.tickAsync(1000);
+      await after;
+      expect((await stats(channel)).streams).to.equal(2);
+      feed.subscription.unsubscribe();
+    });
+  }
+
+  it("ignores nchan's pings and other event types without a warning", async () => {
+    await script({
+      chunks: [': hi\n\n', 'event: ping\n\n', 'event: ping\ndata: \n\n', 'event: note\ndata: {"id":"x"}\n\n', event('1', 'a')],
+      then: 'hold',
+    });
+    const feed = open();
+    const first = feed.upsert('a');
+    await time.tickAsync(0);
+    await first;
+    expect(ids(feed)).to.deep.equal(['a']);
+    expect(warn.callCount).to.equal(0);
+    feed.subscription.unsubscribe();
+  });
+
+  it("reconnects after nchan's 410 Gone, as a status or as a comment before the close", async () => {
+    await control(channel, { fail: { status: 410 } });
+    await script({ chunks: [': hi\n\n', event('1', 'a'), ':410: 410 Gone\n\n'], then: 'end' }, { chunks: [event('2', 'b')], then: 'hold' });
+    const feed = open({ reconnect: 1000 });
+    const gone = feed.status('error');
+    await time.tickAsync(0);
+    await gone;
+    const first = feed.upsert('a');
+    await until(() => ended(feed) >= 1);
+    await time.tickAsync(1000);
+    await first;
+    const second = feed.upsert('b');
+    await until(() => ended(feed) >= 2);
+    await time.tickAsync(1000);
+    await second;
+    expect((await stats(channel)).lastEventIds.slice(-1)).to.deep.equal(['1']);
+    feed.subscription.unsubscribe();
+  });
+});
+
+describe('SseParser limits and connections', () => {
+  it('commits an id only when its event ends', () => {
+    const parser = new SseParser('4');
+    expect(parser.push('id: 5\ndata: half')).to.deep.equal([]);
+    expect(parser.lastEventId).to.equal('4');
+    expect(parser.push('\n\n')).to.deep.equal([{ type: 'message', data: 'half', lastEventId: '5' }]);
+    expect(parser.lastEventId).to.equal('5');
+  });
+
+  it('reads a megabyte-long event split into 4 KB chunks', () => {
+    const text = `data: ${'z'.repeat(1 << 20)}\n\n`;
+    const parser = new SseParser();
+    let events = 0;
+    for (let i = 0; i < text.length; i += 4096) events += parser.push(text.slice(i, i + 4096)).length;
+    expect(events).to.equal(1);
+  });
+});
