@@ -1,0 +1,278 @@
+// @ts-check
+/**
+ * The committed `deploy/nginx/` configurations on the real engines (nginx, nchan, Redis), started
+ * here on free ports, with the built embed in Chromium on a third-party origin: a stream through the
+ * nchan hub survives a dropped connection and an nginx restart with nothing lost and nothing shown
+ * twice; a polled feed through the cache gets 304s while the origin sees one request per interval.
+ * Needs `dist/live-ticker.js` (npm test builds it first).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { connect, createServer as createTcpServer } from 'node:net';
+import { chromium } from 'playwright-core';
+import { createFeedServer } from '../../demo/feed-server.mjs';
+import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
+import { ensureEngines, freePort, startNginx, startRedis } from '../../scripts/engines.mjs';
+
+const EMBED = readFileSync(new URL('../../dist/live-ticker.js', import.meta.url));
+
+/** A third-party page (its own origin) that embeds the ticker on `feedUrl`. */
+async function thirdPartySite() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://site.invalid');
+    if (url.pathname === '/live-ticker.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(EMBED);
+      return;
+    }
+    const feed = url.searchParams.get('feed') ?? '';
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Elders</title><script src="/live-ticker.js" async></script></head>
+<body><live-ticker heading="Meer uit Buitenland" max-items="20" feed-url="${feed.replace(/[<>&"]/g, '')}"></live-ticker></body></html>`);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  // "localhost" is another origin than the feeds' 127.0.0.1.
+  return { origin: `http://localhost:${address.port}`, close: () => server.close() };
+}
+
+/** A TCP relay in front of the hub whose connections the test can cut (reset), as a network does. */
+async function cuttableLink(targetPort) {
+  /** @type {Set<import('node:net').Socket>} */
+  const sockets = new Set();
+  let down = false;
+  const server = createTcpServer((client) => {
+    if (down) return void client.resetAndDestroy();
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        sockets.delete(socket);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: /** @type {import('node:net').AddressInfo} */ (server.address()).port,
+    /** Resets every connection and refuses new ones until `restore`. */
+    cut() {
+      down = true;
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
+    restore() {
+      down = false;
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
+/** Polls `check` every 50 ms until it returns something truthy; fails after `timeout` ms. */
+async function eventually(check, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const engines = ensureEngines();
+
+describe('deploy/nginx on nginx, nchan and Redis', () => {
+  /** @type {Awaited<ReturnType<typeof startRedis>>} */
+  let redis;
+  /** @type {Awaited<ReturnType<typeof startNginx>>} */
+  let hub;
+  /** @type {Awaited<ReturnType<typeof startNginx>>} */
+  let cache;
+  /** @type {Awaited<ReturnType<typeof cuttableLink>>} */
+  let link;
+  /** @type {Awaited<ReturnType<typeof thirdPartySite>>} */
+  let site;
+  /** @type {import('node:http').Server} */
+  let origin;
+  /** @type {ReturnType<typeof createFeedServer>} */
+  let feeds;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  let hubPort = 0;
+  let cachePort = 0;
+  let originUrl = '';
+
+  before(async () => {
+    assert.ok(engines, 'nginx, nchan and Redis are installed (apt-get install -y nginx libnginx-mod-nchan redis-server)');
+    redis = await startRedis(engines);
+    hubPort = await freePort();
+    hub = await startNginx(
+      engines,
+      'nchan-hub.conf',
+      { 'listen 8080;': `listen 127.0.0.1:${hubPort};`, 'redis://127.0.0.1:6379': `redis://127.0.0.1:${redis.port}` },
+      { accessLog: true },
+    );
+    link = await cuttableLink(hubPort);
+    feeds = createFeedServer({ publishEvery: 0 });
+    origin = createServer((req, res) => void (feeds.handle(req, res) === false && res.writeHead(404).end()));
+    origin.listen(0, '127.0.0.1');
+    await once(origin, 'listening');
+    originUrl = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (origin.address()).port}`;
+    cachePort = await freePort();
+    cache = await startNginx(
+      engines,
+      'feed-cache.conf',
+      {
+        'listen 8081;': `listen 127.0.0.1:${cachePort};`,
+        'server 127.0.0.1:3000;': `server ${originUrl.slice('http://'.length)};`,
+        '/var/cache/nginx/live-ticker': '{prefix}/cache',
+      },
+      { accessLog: true },
+    );
+    site = await thirdPartySite();
+    browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    site?.close();
+    link?.close();
+    await hub?.close();
+    await cache?.close();
+    await redis?.close();
+    origin?.close();
+    feeds?.close();
+  });
+
+  /** Publishes a JSON Feed item as a CMS does; returns nchan's id for it. */
+  async function publish(channel, id) {
+    const item = { id, content_text: `ROME (ANP) - Bericht ${id}`, date_published: new Date().toISOString() };
+    // Right after a start nchan answers 503 until it has connected to Redis: a CMS retries, so do we.
+    const response = await eventually(async () => {
+      const attempt = await fetch(`http://127.0.0.1:${hubPort}/pub/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(item),
+      });
+      return attempt.status === 503 ? undefined : attempt;
+    }, 'the hub to accept a publication');
+    assert.ok(response.status === 201 || response.status === 202, `published (${response.status})`); // 201: delivered, 202: queued
+    return /** @type {{ last_message_id: string }} */ (await response.json()).last_message_id;
+  }
+
+  /** The item ids a page's ticker shows, in order. */
+  const shown = (page) =>
+    page.evaluate(() =>
+      [...(document.querySelector('live-ticker')?.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])].map(
+        (item) => /** @type {any} */ (item).item?.id,
+      ),
+    );
+
+  /** The last_event_id each subscription of `channel` reached the hub with ('-': none). */
+  const resumes = (channel) =>
+    hub
+      .accessLog()
+      .filter((line) => line.startsWith(`GET /sub/${channel} `))
+      .map((line) => line.split(' ')[2]);
+
+  it('streams through the hub from another origin, and survives a dropped connection and an nginx restart: nothing lost, nothing twice', async () => {
+    const channel = `e2e${Date.now().toString(36)}`;
+    const ids = [await publish(channel, 'een'), await publish(channel, 'twee'), await publish(channel, 'drie')];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${site.origin}/?feed=${encodeURIComponent(`http://127.0.0.1:${link.port}/sub/${channel}`)}`);
+    await eventually(async () => (await shown(page)).length === 3, 'the buffer');
+    assert.deepEqual(await shown(page), ['drie', 'twee', 'een']);
+
+    // A dropped connection: two items are published while the reader is cut off.
+    link.cut();
+    ids.push(await publish(channel, 'vier'), await publish(channel, 'vijf'));
+    await eventually(async () => (await page.locator('live-ticker').getAttribute('status')) === 'stale', 'the stale status');
+    link.restore();
+    await eventually(async () => (await shown(page)).length === 5, 'the items missed while cut off');
+    assert.deepEqual(await shown(page), ['vijf', 'vier', 'drie', 'twee', 'een']);
+
+    // An nginx restart (nchan ends every stream); Redis keeps the buffer and the ids.
+    await hub.stop();
+    await hub.start();
+    ids.push(await publish(channel, 'zes'));
+    await eventually(async () => (await shown(page)).length === 6, 'the item published after the restart');
+    assert.deepEqual(await shown(page), ['zes', 'vijf', 'vier', 'drie', 'twee', 'een']);
+    assert.equal(await page.locator('live-ticker').getAttribute('status'), 'live');
+
+    // Every reconnect resumed after the last item delivered (so nchan sent nothing twice), without a
+    // preflight. nginx logs a request when it ends: end them all.
+    await context.close();
+    await hub.stop();
+    const [first, ...reconnects] = resumes(channel).map(decodeURIComponent);
+    assert.equal(first, '-', 'the first subscription has nothing to resume from');
+    assert.ok(reconnects.includes(/** @type {string} */ (ids[2])), `resumed after the cut from ${ids[2]}: ${reconnects}`);
+    assert.ok(reconnects.includes(/** @type {string} */ (ids[4])), `resumed after the restart from ${ids[4]}: ${reconnects}`);
+    for (const id of reconnects) assert.ok(id === ids[2] || id === ids[4], `resumed from ${id}`);
+    assert.deepEqual(
+      hub.accessLog().filter((line) => line.startsWith('OPTIONS')),
+      [],
+    );
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('serves a polled feed through the cache: readers get 304s, the origin one request per interval', async () => {
+    const channel = `cache${Date.now().toString(36)}`;
+    const url = `http://127.0.0.1:${cachePort}/feeds/${channel}/feed.json`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${site.origin}/?feed=${encodeURIComponent(url)}`);
+    await eventually(async () => (await shown(page)).length === 7, 'the feed through the cache');
+    // The reader's next poll (30 s ±20 %) revalidates, and the cache answers it.
+    await page.clock.runFor(40_000);
+    await eventually(
+      () => cache.accessLog().filter((line) => line.startsWith(`GET /feeds/${channel}/feed.json`)).length >= 2,
+      'the second poll',
+    );
+    const browserLog = cache.accessLog().filter((line) => line.startsWith(`GET /feeds/${channel}/feed.json`));
+    assert.deepEqual(
+      browserLog.map((line) => line.split(' ').at(-1)),
+      ['200', '304'],
+    );
+    await context.close();
+
+    // Many readers revalidating much more often than they would: the origin still sees one request per 5-s interval.
+    const readers = 50;
+    const started = Date.now();
+    let etag = '';
+    let notModified = 0;
+    let answered = 0;
+    const originRequests = async () => (await (await fetch(`${originUrl}/feeds/${channel}/stats`)).json()).requests;
+    const before = await originRequests();
+    await Promise.all(
+      Array.from({ length: readers }, async () => {
+        while (Date.now() - started < 6_000) {
+          const response = await fetch(url, { headers: etag ? { 'If-None-Match': etag } : {} });
+          etag ||= response.headers.get('etag') ?? '';
+          await response.arrayBuffer();
+          answered++;
+          if (response.status === 304) notModified++;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }),
+    );
+    const elapsed = (Date.now() - started) / 1000;
+    const fromOrigin = (await originRequests()) - before;
+    assert.ok(answered >= readers, `${answered} answers`);
+    assert.ok(fromOrigin <= Math.ceil(elapsed / 5) + 1, `${fromOrigin} origin requests in ${elapsed} s (one per 5-s interval)`);
+    assert.ok(notModified / answered > 0.9, `${notModified} of ${answered} answered 304`);
+  });
+});
