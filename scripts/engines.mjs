@@ -60,7 +60,10 @@ export async function freePort() {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-/** Resolves once something accepts TCP connections on the port (bounded: rejects after `timeout` ms). */
+/**
+ * Resolves once something accepts TCP connections on the port (bounded: rejects after `timeout` ms).
+ * @param {number} port
+ */
 export async function waitForPort(port, timeout = 20_000) {
   const deadline = Date.now() + timeout;
   for (;;) {
