@@ -30,10 +30,7 @@ process.on('message', async (/** @type {any} */ message) => {
     for (let i = 0; i < count; i++) {
       const reader = { seen: new Map(), live: false, lastLiveAt: 0, state: library.initialSourceState(url) };
       readers.push(reader);
-      const source =
-        transport === 'websocket'
-          ? library.websocketFeed(url, { startJitter })
-          : library.httpFeed(url, { startJitter });
+      const source = transport === 'websocket' ? library.websocketFeed(url, { startJitter }) : library.httpFeed(url, { startJitter });
       subscriptions.push(
         source.subscribe((/** @type {any} */ update) => {
           const now = Date.now();

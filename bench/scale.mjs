@@ -94,13 +94,10 @@ async function cleanup() {
   await Promise.all([...children].map((child) => stop(child, 2000)));
   for (const close of cleanups.reverse()) await close().catch(() => undefined);
 }
-const deadline = setTimeout(
-  () => {
-    console.error('bench:scale: stopped after 20 minutes');
-    void cleanup().then(() => process.exit(1));
-  },
-  20 * 60_000,
-);
+const deadline = setTimeout(() => {
+  console.error('bench:scale: stopped after 20 minutes');
+  void cleanup().then(() => process.exit(1));
+}, 20 * 60_000);
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.once(signal, () => void cleanup().then(() => process.exit(130)));
 
 /** Waits for `check` to hold, polling every `every` ms; false after `timeout` ms. */
@@ -253,8 +250,18 @@ async function main() {
         lost: expected - report.received,
         duplicates_shown: report.shownTwice,
         duplicates_delivered: report.duplicates,
-        reconnected_p50_ms: round(percentile(report.reconnectedAt.map((at) => at - restartedAt), 50)),
-        reconnected_p99_ms: round(percentile(report.reconnectedAt.map((at) => at - restartedAt), 99)),
+        reconnected_p50_ms: round(
+          percentile(
+            report.reconnectedAt.map((at) => at - restartedAt),
+            50,
+          ),
+        ),
+        reconnected_p99_ms: round(
+          percentile(
+            report.reconnectedAt.map((at) => at - restartedAt),
+            99,
+          ),
+        ),
         reconnected: report.reconnectedAt.length,
       },
     };
@@ -303,7 +310,14 @@ async function cacheRun(/** @type {{ nginx: string, redis: string }} */ engines)
   const url = `http://127.0.0.1:${cachePort}/feeds/${channel}/feed.json`;
   const seconds = 30;
   // The feed changes once mid-run, as a feed does: the cache must pick it up within an interval.
-  setTimeout(() => void fetch(`http://127.0.0.1:${originPort}/feeds/${channel}/control`, { method: 'POST', body: '{"publish":{"text":"OSLO (ANP) - Nieuw"}}' }), (seconds / 2) * 1000);
+  setTimeout(
+    () =>
+      void fetch(`http://127.0.0.1:${originPort}/feeds/${channel}/control`, {
+        method: 'POST',
+        body: '{"publish":{"text":"OSLO (ANP) - Nieuw"}}',
+      }),
+    (seconds / 2) * 1000,
+  );
   let requests = 0;
   let notModified = 0;
   const cpuBefore = cpuSeconds(cache.child?.pid);
@@ -363,7 +377,10 @@ function writeReadme(/** @type {any} */ results) {
   const start = '<!-- scale:start -->';
   const end = '<!-- scale:end -->';
   if (!readme.includes(start)) return console.error('README.md has no scale table markers');
-  writeFileSync('README.md', `${readme.slice(0, readme.indexOf(start) + start.length)}\n${lines.join('\n')}\n${readme.slice(readme.indexOf(end))}`);
+  writeFileSync(
+    'README.md',
+    `${readme.slice(0, readme.indexOf(start) + start.length)}\n${lines.join('\n')}\n${readme.slice(readme.indexOf(end))}`,
+  );
 }
 
 try {

@@ -80,7 +80,18 @@ export function createFeedServer(options = {}) {
       scripts: [],
       streams: new Set(),
       timer: undefined,
-      stats: { requests: 0, ok: 0, notModified: 0, failed: 0, streams: 0, open: 0, bytes: 0, lastEventIds: [], lastEventIdHeaders: [], preflights: 0 },
+      stats: {
+        requests: 0,
+        ok: 0,
+        notModified: 0,
+        failed: 0,
+        streams: 0,
+        open: 0,
+        bytes: 0,
+        lastEventIds: [],
+        lastEventIdHeaders: [],
+        preflights: 0,
+      },
     };
   }
 

@@ -46,7 +46,8 @@ export function ensureEngines() {
     }
   }
   const installed = findEngines();
-  if (!installed) console.error('live-ticker: these tests need nginx, nchan and Redis: apt-get install -y nginx libnginx-mod-nchan redis-server');
+  if (!installed)
+    console.error('live-ticker: these tests need nginx, nchan and Redis: apt-get install -y nginx libnginx-mod-nchan redis-server');
   return installed;
 }
 

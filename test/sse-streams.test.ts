@@ -45,7 +45,10 @@ describe('SSE over real connections', () => {
   const script = (...scripts: Script[]) => control(channel, { script: scripts });
   const open = (options: HttpFeedOptions = {}, feedUrl = url()) => {
     const updates: FeedUpdate[] = [];
-    const feed = recordFeed(httpFeed(feedUrl, { random: () => 0.5, startJitter: 0, ...options }).pipe(tap((u) => updates.push(u))), channel);
+    const feed = recordFeed(
+      httpFeed(feedUrl, { random: () => 0.5, startJitter: 0, ...options }).pipe(tap((u) => updates.push(u))),
+      channel,
+    );
     return { ...feed, updates };
   };
   type Feed = ReturnType<typeof open>;
@@ -135,7 +138,12 @@ describe('SSE over real connections', () => {
     await last;
     expect(ids(feed)).to.have.members(['a', 'b', 'c']);
     expect((await stats(channel)).lastEventIds).to.deep.equal(['', '1']);
-    expect(warn.getCalls().map((call) => String(call.args[0])).join('\n')).to.not.contain('ignored a stream message');
+    expect(
+      warn
+        .getCalls()
+        .map((call) => String(call.args[0]))
+        .join('\n'),
+    ).to.not.contain('ignored a stream message');
     feed.subscription.unsubscribe();
   });
 
@@ -222,7 +230,10 @@ describe('SSE over real connections', () => {
   });
 
   it('strips one byte-order mark, not two', async () => {
-    await script({ chunks: [`\uFEFF${event('1', 'a')}`], then: 'end' }, { chunks: [`\uFEFF\uFEFF${event('2', 'b').replace('id: 2\n', '')}${event('3', 'c')}`], then: 'hold' });
+    await script(
+      { chunks: [`\uFEFF${event('1', 'a')}`], then: 'end' },
+      { chunks: [`\uFEFF\uFEFF${event('2', 'b').replace('id: 2\n', '')}${event('3', 'c')}`], then: 'hold' },
+    );
     const feed = open({ reconnect: 1000 });
     const first = feed.upsert('a');
     await time.tickAsync(0);
@@ -254,7 +265,11 @@ describe('SSE over real connections', () => {
 
   for (const [name, chunks, message] of [
     ['a line that never ends', ['retry: 1000\n\n', `data: ${'x'.repeat(2000)}`, 'x'.repeat(3000)], /line longer than 4096/],
-    ['an event that never ends', ['retry: 1000\n\n', ...Array.from({ length: 10 }, () => `data: ${'y'.repeat(600)}\n`)], /event larger than 4096/],
+    [
+      'an event that never ends',
+      ['retry: 1000\n\n', ...Array.from({ length: 10 }, () => `data: ${'y'.repeat(600)}\n`)],
+      /event larger than 4096/,
+    ],
   ] as const) {
     it(`drops ${name} with a clear error and reconnects`, async () => {
       await script({ chunks: [...chunks], then: 'hold' }, { chunks: [event('1', 'after')], then: 'hold' });

@@ -11,7 +11,8 @@ const ACCEPT = 'application/feed+json, application/json, application/rss+xml, ap
 
 function toFeedError(error: unknown, url: string): FeedError {
   if (error instanceof FeedError) return error;
-  if (error instanceof FeedParseError || error instanceof SseLimitError) return new FeedError('parse', `${url}: ${error.message}`, { url, cause: error });
+  if (error instanceof FeedParseError || error instanceof SseLimitError)
+    return new FeedError('parse', `${url}: ${error.message}`, { url, cause: error });
   return new FeedError('network', `${url}: network error (${(error as Error)?.message ?? String(error)})`, { url, cause: error });
 }
 

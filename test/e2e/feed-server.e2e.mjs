@@ -49,7 +49,18 @@ describe('demo feed server', () => {
     const stats = await (await fetch(`${origin}/feeds/etag/stats`)).json();
     assert.deepEqual(
       { ...stats, bytes: undefined },
-      { requests: 4, ok: 2, notModified: 2, failed: 0, streams: 0, open: 0, bytes: undefined, lastEventIds: [], lastEventIdHeaders: [], preflights: 0 },
+      {
+        requests: 4,
+        ok: 2,
+        notModified: 2,
+        failed: 0,
+        streams: 0,
+        open: 0,
+        bytes: undefined,
+        lastEventIds: [],
+        lastEventIdHeaders: [],
+        preflights: 0,
+      },
     );
     assert.ok(stats.bytes > 2 * 2000, 'two full documents counted');
   });
