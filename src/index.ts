@@ -7,7 +7,15 @@ export { PageClock, defaultClock, type Clock, type ClockSubscriber, type PageClo
 export { VirtualClock } from './clock/virtual-clock.js';
 export { relativeLabel, type LabelOptions, type RelativeLabel } from './clock/relative-label.js';
 export { clockContext } from './context/clock-context.js';
-export { FeedError, type FeedStatus, type FeedUpdate, type SkippedItem, type TickerItem, type TickerItemInput } from './model.js';
+export {
+  FeedError,
+  type FeedStatus,
+  type FeedUpdate,
+  type SkippedItem,
+  type TickerItem,
+  type TickerItemInput,
+  type TickerUpdateInput,
+} from './model.js';
 export { parseDateline, formatDateline, type Dateline } from './parsers/dateline.js';
 export { htmlToText } from './parsers/html-text.js';
 export { parseJsonFeed, parseJsonFeedItem, FeedParseError, type ParsedFeed } from './parsers/json-feed.js';
@@ -27,6 +35,7 @@ export {
 export { parseRss, parseAtom, parseFeedDate } from './parsers/syndication.js';
 export { SseParser, type SseEvent } from './parsers/sse.js';
 export { parseStreamMessage } from './parsers/stream-message.js';
-export { sharedFeed, feedUpdates } from './sources/shared-feed.js';
-export { customUpdates, type TickerUpdateInput } from './sources/custom-source.js';
+export { feedUpdates } from './sources/feed-updates.js';
+export { customUpdates } from './sources/custom-source.js';
 export { foldSource, mergeSources, initialSourceState, type SourceState, type TickerState } from './store/store.js';
+export { tickerState, sharedFeed, type TickerSpec } from './store/ticker-state.js';

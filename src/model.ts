@@ -32,6 +32,13 @@ export interface TickerItemInput {
   url?: string;
 }
 
+/** What a developer's source may emit: a list of items (upserted) or an explicit update. */
+export type TickerUpdateInput =
+  | readonly TickerItemInput[]
+  | { readonly kind: 'upsert' | 'snapshot'; readonly items: readonly TickerItemInput[] }
+  | { readonly kind: 'delete'; readonly ids: readonly (string | number)[] }
+  | { readonly kind: 'status'; readonly status: 'connecting' | 'live' | 'error'; readonly error?: FeedError };
+
 /** Why an item in a feed was left out. */
 export interface SkippedItem {
   readonly index: number;

@@ -2,8 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ReplaySubject } from 'rxjs';
 import seed from '../demo/seed-items.json';
 import { VirtualClock } from '../src/clock/virtual-clock.js';
-import { FeedError, type TickerItemInput } from '../src/model.js';
-import type { TickerUpdateInput } from '../src/sources/custom-source.js';
+import { FeedError, type TickerItemInput, type TickerUpdateInput } from '../src/model.js';
 
 /** The moment stories start at, so labels read exactly as the seed page. */
 export const STORY_NOW = Date.parse('2026-11-27T12:00:20Z');

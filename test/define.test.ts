@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { defineLiveTicker } from '../src/define.js';
 import { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
+import { LiveTickerItem } from '../src/elements/live-ticker-item/live-ticker-item.js';
 import { VERSION } from '../src/version.js';
 import pkg from '../package.json';
 
@@ -37,6 +38,32 @@ describe('defineLiveTicker', () => {
     expect(target.define.callCount).to.equal(0);
     expect(warn.callCount).to.equal(1);
     expect(warn.firstCall.args[0]).to.contain('0.0.1').and.contain(VERSION);
+  });
+
+  it('defines the other tags when a page already defined only <live-ticker-time>', () => {
+    const warn = sinon.stub(console, 'warn');
+    const other = class extends HTMLElement {
+      static version = '0.0.1';
+    };
+    const target = registry({ 'live-ticker-time': other });
+    defineLiveTicker(target);
+    expect(target.defined.get('live-ticker-time')).to.equal(other);
+    expect(target.defined.get('live-ticker-item')).to.equal(LiveTickerItem);
+    expect(target.defined.get('live-ticker')).to.equal(LiveTicker);
+    expect(warn.callCount).to.equal(1);
+    expect(warn.firstCall.args[0]).to.contain('<live-ticker-time> (0.0.1)').and.not.contain('<live-ticker>');
+  });
+
+  it('defines the tags a same-version copy left undefined, quietly', () => {
+    const warn = sinon.stub(console, 'warn');
+    const copy = class extends HTMLElement {
+      static version = VERSION;
+    };
+    const target = registry({ 'live-ticker-item': copy });
+    defineLiveTicker(target);
+    expect([...target.defined.keys()].sort()).to.deep.equal(['live-ticker', 'live-ticker-item', 'live-ticker-time']);
+    expect(target.defined.get('live-ticker-item')).to.equal(copy);
+    expect(warn.callCount).to.equal(0);
   });
 
   it('stays quiet next to another copy of the same version', () => {

@@ -1,7 +1,7 @@
 import { filter, firstValueFrom, type Observable, Subject, tap } from 'rxjs';
 import type { SinonFakeTimers, SinonStatic } from 'sinon';
 import type { FeedUpdate } from '../src/model.js';
-import { sourceState } from '../src/sources/shared-feed.js';
+import { sourceState } from '../src/store/ticker-state.js';
 import type { SourceState } from '../src/store/store.js';
 
 /** Each test gets its own channel on the demo feed server, so tests never share state. */

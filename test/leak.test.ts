@@ -4,7 +4,7 @@ import sinon from 'sinon';
 import '../src/define.js';
 import { defaultClock } from '../src/clock/page-clock.js';
 import { FEED_DEFAULTS } from '../src/sources/reconnect.js';
-import { activeFeeds } from '../src/sources/shared-feed.js';
+import { activeFeeds } from '../src/store/ticker-state.js';
 import { renderTicker, StoryFeed } from '../stories/harness.js';
 import meta from '../stories/live-ticker.stories.js';
 import { control, fakeTime, feedUrl, settled, uniqueChannel } from './helpers.js';

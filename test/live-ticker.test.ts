@@ -5,10 +5,9 @@ import '../src/define.js';
 import { PageClock } from '../src/clock/page-clock.js';
 import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import { LiveTickerStatusEvent } from '../src/elements/live-ticker/events.js';
-import type { TickerItemInput } from '../src/model.js';
-import type { TickerUpdateInput } from '../src/sources/custom-source.js';
+import type { TickerItemInput, TickerUpdateInput } from '../src/model.js';
 import { FEED_DEFAULTS } from '../src/sources/reconnect.js';
-import { activeFeeds } from '../src/sources/shared-feed.js';
+import { activeFeeds } from '../src/store/ticker-state.js';
 import {
   control,
   fakeTime,

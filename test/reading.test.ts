@@ -6,8 +6,7 @@ import '../src/define.js';
 import { PageClock } from '../src/clock/page-clock.js';
 import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import type { LiveTickerPauseEvent } from '../src/elements/live-ticker/events.js';
-import type { TickerItemInput } from '../src/model.js';
-import type { TickerUpdateInput } from '../src/sources/custom-source.js';
+import type { TickerItemInput, TickerUpdateInput } from '../src/model.js';
 import { fakeTime, itemTexts, labels, settled } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Observable, Subject } from 'rxjs';
-import { shareLatest } from '../src/sources/shared-feed.js';
+import { shareLatest } from '../src/store/share-latest.js';
 
 describe('shareLatest', () => {
   it('subscribes once for many, replays the latest to newcomers, and lets go with the last', () => {

@@ -56,14 +56,14 @@ export class LiveTickerItem extends LitElement {
     const datetime = item ? new Date(item.published).toISOString() : this.datetime;
     const dateline = item ? formatDateline(item.place, item.agencies) : '';
     const content = item
-      ? html`${dateline ? html`<span part="dateline">${dateline}</span> - ` : nothing}<span part="text">${item.text}</span>`
+      ? html`${dateline ? html`<span class="dateline" part="dateline">${dateline}</span> - ` : nothing}<span class="text" part="text">${item.text}</span>`
       : html`<slot></slot>`;
     return html`
-      <p part="body">${url ? html`<a part="link" href=${url}>${content}</a>` : content}</p>
+      <p class="body" part="body">${url ? html`<a class="link" part="link" href=${url}>${content}</a>` : content}</p>
       <slot name="time" @slotchange=${() => this.requestUpdate()}>
         ${
           datetime && !this.querySelector(':scope > [slot="time"]')
-            ? html`<live-ticker-time part="time" datetime=${datetime} time-zone=${this.timeZone ?? nothing}></live-ticker-time>`
+            ? html`<live-ticker-time class="time" part="time" datetime=${datetime} time-zone=${this.timeZone ?? nothing}></live-ticker-time>`
             : nothing
         }
       </slot>

@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TickerItem } from '../../model.js';
+import type { TickerState } from '../../store/store.js';
+
+/** Items that arrived together, shown or waiting; a new object each time, so a host announces each batch once. */
+export interface ArrivalBatch {
+  readonly count: number;
+}
 
 /**
  * Keeps the text under the reader's eyes still. While the pointer or focus is inside the block,
@@ -14,17 +20,16 @@ export class ArrivalsController implements ReactiveController {
   fresh: ReadonlySet<string> = new Set();
   /** How many items wait to be shown. */
   pending = 0;
-  paused = false;
-  scrolled = false;
-  private latest: readonly TickerItem[] = [];
+  /** The latest arrivals, to announce. */
+  batch?: ArrivalBatch;
+  private offered?: TickerState;
+  private latest = this.shown;
+  private paused = false;
+  private scrolled = false;
   private pointerInside = false;
   private focusInside = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    /** Told how many items arrived (shown or waiting), to announce them. */
-    private readonly onArrivals: (count: number, waiting: boolean) => void,
-  ) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
@@ -37,6 +42,7 @@ export class ArrivalsController implements ReactiveController {
     this.host.addEventListener('pointerleave', this.onPointerLeave);
     this.host.addEventListener('focusin', this.onFocusIn);
     this.host.addEventListener('focusout', this.onFocusOut);
+    this.releaseUnlessHeld();
   }
 
   hostDisconnected(): void {
@@ -44,18 +50,25 @@ export class ArrivalsController implements ReactiveController {
     this.host.removeEventListener('pointerleave', this.onPointerLeave);
     this.host.removeEventListener('focusin', this.onFocusIn);
     this.host.removeEventListener('focusout', this.onFocusOut);
+    // A block taken out of the page hears no pointerleave or focusout, and loses its scroll position:
+    // wherever it is put back, the reader is not (yet) in it.
+    this.pointerInside = false;
+    this.focusInside = false;
+    this.scrolled = false;
   }
 
-  /** The newest list the feed offers: shown now, or held back while the reader is busy. */
-  offer(items: readonly TickerItem[]): void {
-    this.latest = items;
+  /** The block's latest state: its items are shown now, or held back while the reader is busy. */
+  offer(state: TickerState): void {
+    if (state === this.offered) return;
+    this.offered = state;
+    this.latest = state.items;
     if (this.shown.length === 0 || !this.holding) {
       this.show();
       return;
     }
     const shownIds = new Set(this.shown.map((item) => item.id));
-    const pending = items.filter((item) => !shownIds.has(item.id)).length;
-    if (pending > this.pending) this.onArrivals(pending, true);
+    const pending = state.items.filter((item) => !shownIds.has(item.id)).length;
+    if (pending > this.pending) this.batch = { count: pending };
     this.pending = pending;
     this.host.requestUpdate();
   }
@@ -65,9 +78,19 @@ export class ArrivalsController implements ReactiveController {
     if (this.latest !== this.shown) this.show();
   }
 
-  /** Updates the hold conditions a host tracks itself (pause, scroll), releasing when they end. */
-  update(conditions: { paused?: boolean; scrolled?: boolean }): void {
-    Object.assign(this, conditions);
+  /** Updates are paused (or resumed) by the reader or the page. */
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    this.releaseUnlessHeld();
+  }
+
+  /** The reader has scrolled the list away from its top (or back). */
+  setScrolled(scrolled: boolean): void {
+    this.scrolled = scrolled;
+    this.releaseUnlessHeld();
+  }
+
+  private releaseUnlessHeld(): void {
     if (!this.holding) this.release();
   }
 
@@ -77,7 +100,7 @@ export class ArrivalsController implements ReactiveController {
     this.shown = this.latest;
     this.fresh = firstLoad ? new Set() : new Set(this.shown.filter((item) => !before.has(item.id)).map((item) => item.id));
     this.pending = 0;
-    if (this.fresh.size > 0) this.onArrivals(this.fresh.size, false);
+    if (this.fresh.size > 0) this.batch = { count: this.fresh.size };
     this.host.requestUpdate();
   }
 
@@ -87,7 +110,7 @@ export class ArrivalsController implements ReactiveController {
 
   private readonly onPointerLeave = (): void => {
     this.pointerInside = false;
-    if (!this.holding) this.release();
+    this.releaseUnlessHeld();
   };
 
   private readonly onFocusIn = (): void => {
@@ -98,6 +121,6 @@ export class ArrivalsController implements ReactiveController {
     const next = event.relatedTarget as Node | null;
     if (next && (next === this.host || this.host.contains(next))) return;
     this.focusInside = false;
-    if (!this.holding) this.release();
+    this.releaseUnlessHeld();
   };
 }

@@ -13,29 +13,21 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  /* A theme sets the colour scheme; each colour names its light and dark value once. */
   :host([theme='light']) {
     color-scheme: light;
-    color: var(--live-ticker-color, #1d1d1f);
-    background: var(--live-ticker-background, #fff);
   }
   :host([theme='dark']) {
     color-scheme: dark;
-    color: var(--live-ticker-color, #ececec);
-    background: var(--live-ticker-background, #151517);
   }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      color-scheme: dark;
-      color: var(--live-ticker-color, #ececec);
-      background: var(--live-ticker-background, #151517);
-    }
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
-  @media (prefers-color-scheme: light) {
-    :host([theme='auto']) {
-      color-scheme: light;
-      color: var(--live-ticker-color, #1d1d1f);
-      background: var(--live-ticker-background, #fff);
-    }
+  :host([theme='light']),
+  :host([theme='dark']),
+  :host([theme='auto']) {
+    color: var(--live-ticker-color, light-dark(#1d1d1f, #ececec));
+    background: var(--live-ticker-background, light-dark(#fff, #151517));
   }
   :host([density='compact']) {
     --spacing: var(--live-ticker-item-spacing, 0.4em);
@@ -45,23 +37,23 @@ export const styles = css`
     --spacing: var(--live-ticker-item-spacing, 1.1em);
   }
 
-  [part='base'] {
+  .base {
     display: block;
   }
-  [part='header'] {
+  .header {
     display: flex;
     align-items: center;
     gap: 0.75em;
     margin: 0 0 0.5em;
   }
-  [part='heading'] {
+  .heading {
     flex: none;
     max-width: 100%;
     font-size: var(--live-ticker-heading-font-size, 1.25em);
     font-weight: var(--live-ticker-heading-weight, 700);
     line-height: 1.2;
   }
-  [part='status'] {
+  .status {
     flex: 1 1 0;
     min-width: 0;
     overflow: hidden;
@@ -77,11 +69,11 @@ export const styles = css`
     cursor: pointer;
   }
   button:focus-visible,
-  [part~='entry']:focus-visible {
+  .entry:focus-visible {
     outline: 2px solid var(--live-ticker-focus-color, currentColor);
     outline-offset: 2px;
   }
-  [part='pause'] {
+  .pause {
     flex: none;
     display: inline-grid;
     place-items: center;
@@ -93,18 +85,18 @@ export const styles = css`
     border-radius: 50%;
     background: transparent;
   }
-  [part='pause'] svg {
+  .pause svg {
     inline-size: 0.875rem;
     block-size: 0.875rem;
     fill: currentColor;
   }
-  [part='status'] + [part='pause'] {
+  .status + .pause {
     margin-inline-start: 0;
   }
-  [part='body'] {
+  .body {
     position: relative;
   }
-  [part='new-items'] {
+  .new-items {
     position: absolute;
     z-index: 1;
     inset-block-start: 0;
@@ -120,23 +112,23 @@ export const styles = css`
     background: var(--live-ticker-accent, CanvasText);
     box-shadow: 0 1px 4px rgb(0 0 0 / 25%);
   }
-  [part='viewport'] {
+  .viewport {
     max-block-size: var(--live-ticker-max-height, none);
     overflow-y: auto;
   }
-  [part~='list'] {
+  .list {
     list-style: none;
     margin: 0;
     padding: 0;
   }
-  [part~='entry'] {
+  .entry {
     padding-block: var(--spacing);
     border-block-end: var(--live-ticker-divider, 1px solid color-mix(in srgb, currentColor 15%, transparent));
   }
-  [part~='entry']:first-child {
+  .entry:first-child {
     padding-block-start: 0;
   }
-  [part~='fresh'] {
+  .fresh {
     animation: fresh 4s ease-out;
   }
   @keyframes fresh {
@@ -144,7 +136,7 @@ export const styles = css`
       background: var(--live-ticker-highlight, color-mix(in srgb, #f5b700 28%, transparent));
     }
   }
-  [part='message'] {
+  .message {
     margin: 0;
     color: var(--muted);
   }
@@ -158,23 +150,23 @@ export const styles = css`
   }
 
   /* Marquee: one row crawling on the compositor (transform only), two copies for a seamless loop. */
-  :host([layout='marquee']) [part='base'] {
+  :host([layout='marquee']) .base {
     display: flex;
     align-items: center;
     gap: 1em;
   }
-  :host([layout='marquee']) [part='header'] {
+  :host([layout='marquee']) .header {
     flex: none;
     margin: 0;
   }
-  :host([layout='marquee']) [part='heading'] {
+  :host([layout='marquee']) .heading {
     font-size: var(--live-ticker-heading-font-size, 1em);
   }
-  :host([layout='marquee']) [part='body'] {
+  :host([layout='marquee']) .body {
     flex: 1;
     min-width: 0;
   }
-  :host([layout='marquee']) [part='viewport'] {
+  :host([layout='marquee']) .viewport {
     overflow: hidden;
   }
   :host([layout='marquee']) .track {
@@ -185,16 +177,16 @@ export const styles = css`
   :host([layout='marquee']:dir(rtl)) .track {
     animation-name: crawl-rtl;
   }
-  :host([layout='marquee']) [part~='list'] {
+  :host([layout='marquee']) .list {
     display: flex;
     flex: none;
   }
-  :host([layout='marquee']) [part~='entry'] {
+  :host([layout='marquee']) .entry {
     padding: 0 var(--live-ticker-marquee-gap, 2.5em) 0 0;
     border: 0;
     white-space: nowrap;
   }
-  :host([layout='marquee']:dir(rtl)) [part~='entry'] {
+  :host([layout='marquee']:dir(rtl)) .entry {
     padding: 0 0 0 var(--live-ticker-marquee-gap, 2.5em);
   }
   :host([layout='marquee']:hover) .track,
@@ -203,7 +195,7 @@ export const styles = css`
     animation-play-state: paused;
   }
   /* With focus inside, the row scrolls instead, so the browser can bring the focused item into view. */
-  :host([layout='marquee']:focus-within) [part='viewport'] {
+  :host([layout='marquee']:focus-within) .viewport {
     overflow-x: auto;
   }
   :host([layout='marquee']:focus-within) .track {
@@ -224,14 +216,14 @@ export const styles = css`
       animation: none;
       inline-size: auto;
     }
-    :host([layout='marquee']) [part~='list'] {
+    :host([layout='marquee']) .list {
       flex-wrap: wrap;
       row-gap: 0.25em;
     }
-    :host([layout='marquee']) [part~='clone'] {
+    :host([layout='marquee']) .clone {
       display: none;
     }
-    :host([layout='marquee']) [part~='entry'] {
+    :host([layout='marquee']) .entry {
       white-space: normal;
     }
   }

@@ -2,18 +2,18 @@ import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Observable } from 'rxjs';
+import type { ObservableInput } from 'rxjs';
 import { defaultClock, type Clock } from '../../clock/page-clock.js';
 import { clockContext } from '../../context/clock-context.js';
 import { resolveLang, watchLang } from '../../i18n/lang.js';
 import { messagesFor, newItemsText } from '../../i18n/messages.js';
-import type { FeedStatus, TickerItem } from '../../model.js';
-import type { TickerUpdateInput } from '../../sources/custom-source.js';
+import type { FeedStatus, TickerItem, TickerUpdateInput } from '../../model.js';
 import type { TickerState } from '../../store/store.js';
+import { tickerState } from '../../store/ticker-state.js';
 import { VERSION } from '../../version.js';
-import { ArrivalsController } from './arrivals-controller.js';
+import { ObservableController } from '../shared/observable-controller.js';
+import { ArrivalsController, type ArrivalBatch } from './arrivals-controller.js';
 import { LiveTickerPauseEvent, LiveTickerStatusEvent } from './events.js';
-import { FeedController } from './feed-controller.js';
 import { styles } from './live-ticker.styles.js';
 
 const PAUSE_ICON = svg`<path d="M6 4h4v16H6zM14 4h4v16h-4z" />`;
@@ -24,7 +24,7 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  * @summary A live news block: a heading and the newest items of one or more feeds, with labels that stay current.
  *
  * @description Point `feed-url` at a feed (several URLs separated by spaces are merged), or set
- * `source` to an RxJS Observable. Items are kept newest first, at most `max-items`. A failing feed
+ * `source` to an Observable, a Promise or an async iterable of items. Items are kept newest first, at most `max-items`. A failing feed
  * never clears what is shown: the block says discreetly that it is not current and retries.
  * Server-rendered `<live-ticker-item>` children show until the feed has loaded. New items never
  * move text under the reader: while the pointer or focus is inside (or the list is scrolled, or
@@ -98,8 +98,8 @@ export class LiveTicker extends LitElement {
   /** Spacing: `compact` or `comfortable`; unset is in between. */
   @property({ reflect: true }) density?: 'compact' | 'comfortable';
 
-  /** A developer's own Observable of items or updates, merged with any `feed-url`. */
-  @property({ attribute: false }) source?: Observable<TickerUpdateInput>;
+  /** A developer's own source of items or updates, merged with any `feed-url`: an Observable (RxJS or any with `Symbol.observable`), a Promise, an async iterable or a ReadableStream — whatever RxJS's `from()` accepts. Anything else sets the `error` status. */
+  @property({ attribute: false }) source?: ObservableInput<TickerUpdateInput>;
 
   /** The clock labels inside read and wake from; the page's clock by default. Tests and stories set a virtual one. */
   @property({ attribute: false }) clock?: Clock;
@@ -110,11 +110,11 @@ export class LiveTicker extends LitElement {
   /** What the polite live region says: arrivals in batches and loss of connection, never clock ticks. */
   @state() private announcement = '';
 
-  private readonly feed = new FeedController(this);
-  private readonly arrivals = new ArrivalsController(this, (count) => this.announce(newItemsText(this.language, count)));
+  private readonly feed = new ObservableController<TickerState>(this, { items: [], status: 'connecting' });
+  private readonly arrivals = new ArrivalsController(this);
   private readonly clockProvider = new ContextProvider(this, { context: clockContext, initialValue: defaultClock() });
   private hasServerItems = false;
-  private offered?: TickerState;
+  private announcedBatch?: ArrivalBatch;
   private crawlObserver?: ResizeObserver;
 
   private unwatchLang?: () => void;
@@ -138,14 +138,15 @@ export class LiveTicker extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clock')) this.clockProvider.setValue(this.clock ?? defaultClock());
-    if (changed.has('feedUrl') || changed.has('source')) {
-      this.feed.setSpec({ urls: this.feedUrl.split(/\s+/).filter(Boolean), custom: this.source });
+    if (changed.has('feedUrl') || changed.has('source') || changed.has('maxItems')) {
+      this.feed.observe(tickerState({ urls: this.feedUrl.split(/\s+/).filter(Boolean), source: this.source, maxItems: this.maxItems }));
     }
-    if (changed.has('paused')) this.arrivals.update({ paused: this.paused });
-    const state = this.feed.state;
-    if (state !== this.offered || changed.has('maxItems')) {
-      this.offered = state;
-      this.arrivals.offer(state.items.slice(0, Math.max(0, this.maxItems || 0)));
+    if (changed.has('paused')) this.arrivals.setPaused(this.paused);
+    const state = this.feed.value;
+    this.arrivals.offer(state);
+    if (this.arrivals.batch !== this.announcedBatch) {
+      this.announcedBatch = this.arrivals.batch;
+      if (this.announcedBatch) this.announce(newItemsText(this.language, this.announcedBatch.count));
     }
     if (state.status !== this.status && (state.status === 'stale' || state.status === 'error')) {
       const messages = messagesFor(this.language);
@@ -157,7 +158,7 @@ export class LiveTicker extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('status')) this.dispatchEvent(new LiveTickerStatusEvent(this.status, this.feed.state.error));
+    if (changed.has('status')) this.dispatchEvent(new LiveTickerStatusEvent(this.status, this.feed.value.error));
     if (this.layout === 'marquee') this.measureCrawl();
   }
 
@@ -179,7 +180,7 @@ export class LiveTicker extends LitElement {
   }
 
   private onScroll(event: Event): void {
-    this.arrivals.update({ scrolled: (event.target as HTMLElement).scrollTop > 0 });
+    this.arrivals.setScrolled((event.target as HTMLElement).scrollTop > 0);
   }
 
   private onSlotChange(event: Event): void {
@@ -203,60 +204,61 @@ export class LiveTicker extends LitElement {
 
   private renderItems(items: readonly TickerItem[], clone = false) {
     const fresh = this.arrivals.fresh;
-    return html`<ol part=${clone ? 'list clone' : 'list'} role="list" aria-hidden=${clone ? 'true' : nothing} ?inert=${clone}>
+    return html`<ol class=${clone ? 'list clone' : 'list'} part=${clone ? 'list clone' : 'list'} role="list" aria-hidden=${clone ? 'true' : nothing} ?inert=${clone}>
       ${repeat(
         items,
         (item) => item.id,
         (item) =>
-          html`<li part=${fresh.has(item.id) ? 'entry fresh' : 'entry'} tabindex=${fresh.has(item.id) && !clone ? '-1' : nothing}>
+          html`<li class=${fresh.has(item.id) ? 'entry fresh' : 'entry'} part=${fresh.has(item.id) ? 'entry fresh' : 'entry'} tabindex=${fresh.has(item.id) && !clone ? '-1' : nothing}>
             <live-ticker-item part="item" .item=${item} layout=${this.layout} time-zone=${this.timeZone ?? nothing}></live-ticker-item>
           </li>`,
       )}
     </ol>`;
   }
 
+  /** What the viewport holds: the items (twice in the marquee, for a seamless loop), else the server's items or a message. */
+  private renderViewport(status: FeedStatus, shown: readonly TickerItem[]) {
+    if (shown.length > 0) {
+      if (this.layout !== 'marquee') return this.renderItems(shown);
+      return html`<div class="track">${this.renderItems(shown)}${this.renderItems(shown, true)}</div>`;
+    }
+    const messages = messagesFor(this.language);
+    const message = status === 'connecting' ? messages.loading : status === 'error' ? messages.error : messages.empty;
+    return html`<slot @slotchange=${this.onSlotChange}></slot>
+      ${this.hasServerItems ? nothing : html`<p class="message" part="message">${message}</p>`}`;
+  }
+
   protected override render() {
-    const { status } = this.feed.state;
+    const { status } = this.feed.value;
     const lang = this.language;
     const messages = messagesFor(lang);
     const shown = this.arrivals.shown;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const behind = (status === 'stale' || status === 'error') && (shown.length > 0 || this.hasServerItems);
-    const message = status === 'connecting' ? messages.loading : status === 'error' ? messages.error : messages.empty;
-    const marquee = this.layout === 'marquee';
     const pauseLabel = this.paused ? messages.resume : messages.pause;
 
     return html`
-      <section part="base" aria-labelledby="heading" aria-busy=${status === 'connecting' ? 'true' : 'false'}>
-        <div part="header">
-          <div part="heading" id="heading" role="heading" aria-level=${level}>
+      <section class="base" part="base" aria-labelledby="heading" aria-busy=${status === 'connecting' ? 'true' : 'false'}>
+        <div class="header" part="header">
+          <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
             <slot name="heading">${this.heading ?? messages.heading}</slot>
           </div>
-          <span part="status" title=${behind ? messages.stale : nothing}>${behind ? messages.stale : ''}</span>
+          <span class="status" part="status" title=${behind ? messages.stale : nothing}>${behind ? messages.stale : ''}</span>
           ${
             shown.length
-              ? html`<button part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${pauseLabel} title=${pauseLabel} @click=${this.togglePause}>
+              ? html`<button class="pause" part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${pauseLabel} title=${pauseLabel} @click=${this.togglePause}>
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${this.paused ? PLAY_ICON : PAUSE_ICON}</svg>
               </button>`
               : nothing
           }
         </div>
-        <div part="body">
+        <div class="body" part="body">
           ${
             this.arrivals.pending > 0
-              ? html`<button part="new-items" type="button" @click=${this.showWaiting}>${newItemsText(lang, this.arrivals.pending)}</button>`
+              ? html`<button class="new-items" part="new-items" type="button" @click=${this.showWaiting}>${newItemsText(lang, this.arrivals.pending)}</button>`
               : nothing
           }
-          <div part="viewport" @scroll=${this.onScroll}>
-            ${
-              shown.length
-                ? marquee
-                  ? html`<div class="track">${this.renderItems(shown)}${this.renderItems(shown, true)}</div>`
-                  : this.renderItems(shown)
-                : html`<slot @slotchange=${this.onSlotChange}></slot>
-                  ${this.hasServerItems ? nothing : html`<p part="message">${message}</p>`}`
-            }
-          </div>
+          <div class="viewport" part="viewport" @scroll=${this.onScroll}>${this.renderViewport(status, shown)}</div>
         </div>
         <div class="announcer" role="status" aria-live="polite">${this.announcement}</div>
       </section>

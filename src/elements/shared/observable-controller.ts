@@ -1,0 +1,53 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Observable, Subscription } from 'rxjs';
+
+/**
+ * Holds the latest value of an Observable for a host, subscribed only while the host is connected,
+ * and asks the host to update on each value.
+ */
+export class ObservableController<T> implements ReactiveController {
+  private observable?: Observable<T>;
+  private subscription?: Subscription;
+  private connected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** The latest value; the initial one until the Observable speaks. */
+    public value: T,
+  ) {
+    host.addController(this);
+  }
+
+  /**
+   * Follows another Observable. The new one is subscribed before the old one is released, so what
+   * both share (a feed's request loop) keeps running.
+   */
+  observe(observable: Observable<T>): void {
+    this.observable = observable;
+    if (this.connected) this.subscribe();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+  }
+
+  private subscribe(): void {
+    const previous = this.subscription;
+    this.subscription = this.observable?.subscribe({
+      next: (value) => {
+        this.value = value;
+        this.host.requestUpdate();
+      },
+      // The store's Observables carry failures as values; should one still fail, the host keeps what it shows.
+      error: (error: unknown) => console.warn('live-ticker: stopped updating', error),
+    });
+    previous?.unsubscribe();
+  }
+}

@@ -1,0 +1,102 @@
+import { combineLatest, distinctUntilChanged, map, type Observable, type ObservableInput, of, scan, startWith, tap } from 'rxjs';
+import { FeedError, type FeedUpdate, type TickerUpdateInput } from '../model.js';
+import { customUpdates } from '../sources/custom-source.js';
+import { feedUpdates } from '../sources/feed-updates.js';
+import { shareLatest } from './share-latest.js';
+import { foldSource, initialSourceState, mergeSources, type SourceState, type TickerState } from './store.js';
+
+/** What a block shows: the element's attributes and properties that choose its items. */
+export interface TickerSpec {
+  /** Feed URLs, merged into one list. */
+  readonly urls: readonly string[];
+  /** A developer's own source (anything RxJS's `from()` accepts), merged in as one more. */
+  readonly source?: ObservableInput<TickerUpdateInput> | undefined;
+  /** Most items in the list. */
+  readonly maxItems: number;
+}
+
+/** A block with nothing to show from: no feed, no source. */
+const NO_SOURCES: TickerState = { items: [], status: 'live' };
+
+/**
+ * The state of a block, from its spec: each source's updates folded into its state (a feed URL's
+ * shared by every block on the page that shows it), all merged into one list of at most `maxItems`.
+ * Subscribing starts the feeds that are not running yet; unsubscribing stops those no block needs.
+ */
+export function tickerState(spec: TickerSpec): Observable<TickerState> {
+  const maxItems = Math.max(0, Math.floor(spec.maxItems) || 0);
+  const states = spec.urls.map((url) => sharedFeed(url));
+  if (spec.source != null) states.push(sharedSource(spec.source));
+  if (states.length === 0) return of(NO_SOURCES);
+  return combineLatest(states).pipe(map((latest) => mergeSources(latest, maxItems)));
+}
+
+/** The store state of one source, with one clear console warning per failure episode. */
+export function sourceState(source: string, updates: Observable<FeedUpdate>): Observable<SourceState> {
+  const initial = initialSourceState(source);
+  let warned = false;
+  let reportedSkips: SourceState['skipped'] | undefined;
+  return updates.pipe(
+    scan((state, update) => foldSource(state, update), initial),
+    startWith(initial),
+    distinctUntilChanged(),
+    tap((state) => {
+      if ((state.status === 'error' || state.status === 'stale') && !warned) {
+        warned = true;
+        const shown = state.items.length ? `keeping the ${state.items.length} items shown` : 'nothing to show yet';
+        console.warn(`live-ticker: ${state.error?.message ?? `${source} failed`}; ${shown}, retrying.`);
+      } else if (state.status === 'live') warned = false;
+      if (state.skipped.length && state.skipped !== reportedSkips) {
+        reportedSkips = state.skipped;
+        const reasons = state.skipped.slice(0, 3).map((skip) => `#${skip.index}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
+        console.warn(`live-ticker: ${source}: skipped ${state.skipped.length} item(s) — ${reasons.join('; ')}`);
+      }
+    }),
+  );
+}
+
+const shared = new Map<string, Observable<SourceState>>();
+
+/**
+ * The state of one feed URL, shared: one request loop or connection per page however many blocks
+ * show it. The first subscriber starts it, later ones get the current state at once, and the last
+ * one to leave stops it.
+ */
+export function sharedFeed(url: string): Observable<SourceState> {
+  let key: string;
+  try {
+    key = new URL(url, globalThis.document?.baseURI).href;
+  } catch {
+    const error = new FeedError('source', `live-ticker: "${url}" is not a valid feed URL`);
+    console.warn(error.message);
+    return of({ ...initialSourceState(url), status: 'error', error });
+  }
+  let state$ = shared.get(key);
+  if (!state$) {
+    state$ = shareLatest(sourceState(key, feedUpdates(key)), () => shared.delete(key));
+    shared.set(key, state$);
+  }
+  return state$;
+}
+
+const sharedSources = new WeakMap<object, Observable<SourceState>>();
+
+/**
+ * The state of a developer's source, shared like a feed URL's: subscribed once however many blocks
+ * show it, so a block that changes only its `max-items` keeps what a hot source already sent.
+ */
+function sharedSource(source: ObservableInput<TickerUpdateInput>): Observable<SourceState> {
+  const state$ = () => sourceState('custom', customUpdates(source));
+  if (typeof source !== 'object' && typeof source !== 'function') return state$();
+  let shared$ = sharedSources.get(source);
+  if (!shared$) {
+    shared$ = shareLatest(state$(), () => sharedSources.delete(source));
+    sharedSources.set(source, shared$);
+  }
+  return shared$;
+}
+
+/** Feed URLs currently running, for tests and diagnostics. */
+export function activeFeeds(): string[] {
+  return [...shared.keys()];
+}
