@@ -41,6 +41,7 @@ describe('mounting and unmounting', () => {
         expect(ticker.shadowRoot!.querySelectorAll('live-ticker-item'), `cycle ${cycle}`).to.have.length(7);
         expect(feed.clock.size, 'labels wait on the story clock').to.equal(7);
         render(html``, container);
+        await Promise.resolve(); // a removed block lets go at the end of the task that removed it
         // Only what the cycle left open is kept, so the heap measures the library, not the test.
         if (feed.source.observed || feed.clock.size > 0) leftOpen.push(cycle);
         if (cycle === 9) warmHeap = heap();
@@ -75,6 +76,7 @@ describe('mounting and unmounting', () => {
         }
         container.remove();
       }
+      await Promise.resolve(); // a removed block lets go at the end of the task that removed it
       expect(activeFeeds().filter((url) => url.includes(channel))).to.deep.equal([]);
       expect(time.countTimers()).to.equal(0);
       const signals = fetchSpy.getCalls().map((call) => (call.args[1] as RequestInit | undefined)?.signal);

@@ -180,6 +180,130 @@ describe('<live-ticker> with a developer Observable', () => {
   });
 });
 
+describe('<live-ticker> with a source that is not an RxJS Observable', () => {
+  let clock: PageClock;
+  const uncaught: unknown[] = [];
+  const onError = (event: ErrorEvent) => uncaught.push(event.error);
+  const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason);
+
+  beforeEach(() => {
+    clock = new PageClock({ now: () => T });
+    uncaught.length = 0;
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(() => {
+    clock.dispose();
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    sinon.restore();
+  });
+
+  const seed: TickerItemInput[] = [
+    { id: 'a', published: minutesAgo(13), text: 'DOHA (ANP/AFP) - Qatar heeft' },
+    { id: 'b', published: minutesAgo(14), text: 'WENEN (ANP) - De directeur' },
+  ];
+  const mount = (source: unknown) =>
+    fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${source as TickerUpdateInput[]} .clock=${clock}></live-ticker>`);
+  it('takes an async generator: plain JavaScript, no RxJS', async () => {
+    let release!: () => void;
+    const later = new Promise<void>((resolve) => (release = resolve));
+    const ticker = await mount(
+      (async function* () {
+        yield seed;
+        await later;
+        yield { kind: 'delete', ids: ['a'] };
+      })(),
+    );
+    await settled(ticker);
+    expect(itemTexts(ticker)).to.deep.equal(['DOHA (ANP/AFP) - Qatar heeft', 'WENEN (ANP) - De directeur']);
+    expect(ticker.status).to.equal('live');
+    release();
+    await new Promise((resolve) => setTimeout(resolve)); // the generator's next value, a few promise jobs away
+    await settled(ticker);
+    expect(itemTexts(ticker)).to.deep.equal(['WENEN (ANP) - De directeur']);
+    expect(uncaught).to.deep.equal([]);
+  });
+
+  it("takes another library's Observable through Symbol.observable, and unsubscribes from it", async () => {
+    const key = (Symbol as { observable?: symbol }).observable ?? '@@observable';
+    let unsubscribed = 0;
+    const foreign = {
+      [key]() {
+        return this;
+      },
+      subscribe(observer: { next: (value: unknown) => void }) {
+        observer.next(seed);
+        return { unsubscribe: () => void unsubscribed++ };
+      },
+    };
+    const ticker = await mount(foreign);
+    await settled(ticker);
+    expect(itemTexts(ticker)).to.deep.equal(['DOHA (ANP/AFP) - Qatar heeft', 'WENEN (ANP) - De directeur']);
+    ticker.remove();
+    await Promise.resolve();
+    expect(unsubscribed).to.equal(1);
+    expect(uncaught).to.deep.equal([]);
+  });
+
+  it('takes a Promise and a ReadableStream', async () => {
+    const fromPromise = await mount(Promise.resolve(seed));
+    await new Promise((resolve) => setTimeout(resolve));
+    await settled(fromPromise);
+    expect(itemTexts(fromPromise)).to.have.length(2);
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue([seed[1]]);
+        controller.close();
+      },
+    });
+    const fromStream = await mount(stream);
+    await new Promise((resolve) => setTimeout(resolve));
+    await settled(fromStream);
+    expect(itemTexts(fromStream)).to.deep.equal(['WENEN (ANP) - De directeur']);
+    expect(uncaught).to.deep.equal([]);
+  });
+
+  for (const [name, value] of [
+    ['a number', 42],
+    ['a plain object', { next: () => undefined }],
+    ['a function', () => seed],
+  ] as const) {
+    it(`turns ${name} into a clear error status, never an exception on the page`, async () => {
+      const warn = sinon.stub(console, 'warn');
+      const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" .clock=${clock}></live-ticker>`);
+      const status = nextStatus(ticker, 'error');
+      ticker.source = value as unknown as TickerUpdateInput[];
+      const event = await status;
+      await settled(ticker);
+      expect(event.error?.message).to.contain('source must be an Observable, a Promise, an async iterable');
+      expect(shadowText(ticker)).to.contain('Het nieuws kon niet worden geladen');
+      expect(warn.callCount).to.equal(1);
+      expect(uncaught).to.deep.equal([]);
+    });
+  }
+
+  it('reports a value of unknown shape as an error status and goes on with the next', async () => {
+    const warn = sinon.stub(console, 'warn');
+    const source = new Subject<unknown>();
+    const ticker = await mount(source);
+    source.next(seed);
+    await settled(ticker);
+    const stale = nextStatus(ticker, 'stale');
+    source.next({ items: seed });
+    expect((await stale).error?.message).to.contain("expected an array of items or an update").and.contain('an object without kind');
+    await settled(ticker);
+    expect(itemTexts(ticker), 'the items shown stay').to.have.length(2);
+    const live = nextStatus(ticker, 'live');
+    source.next({ kind: 'delete', ids: ['b'] });
+    await live;
+    await settled(ticker);
+    expect(itemTexts(ticker)).to.deep.equal(['DOHA (ANP/AFP) - Qatar heeft']);
+    expect(warn.callCount).to.equal(1);
+    expect(uncaught).to.deep.equal([]);
+  });
+});
+
 describe('<live-ticker feed-url> against the demo feed server', () => {
   let time: sinon.SinonFakeTimers;
   let channel: string;
@@ -249,12 +373,44 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
     }
   });
 
-  it('releases requests and timers when removed', async () => {
+  it('releases requests and timers when removed, by the end of the task that removed it', async () => {
     const ticker = await mountLoaded();
     expect(time.countTimers()).to.be.greaterThan(0);
     ticker.remove();
+    await Promise.resolve();
     expect(activeFeeds().filter((url) => url.includes(channel))).to.deep.equal([]);
     expect(time.countTimers()).to.equal(0);
+  });
+
+  it('keeps its feed, items and request loop when moved in the page', async () => {
+    const ticker = await mountLoaded();
+    const fetchSpy = sinon.spy(window, 'fetch');
+    const elsewhere = await fixture<HTMLDivElement>(html`<div></div>`);
+    elsewhere.append(ticker);
+    await Promise.resolve();
+    await settled(ticker);
+    expect(activeFeeds().filter((url) => url.includes(channel))).to.have.length(1);
+    expect(labels(ticker)).to.deep.equal(SEED_LABELS);
+    expect(ticker.status).to.equal('live');
+    expect(fetchSpy.callCount, 'no request to start over').to.equal(0);
+  });
+
+  it('changing max-items or adding a second feed keeps the running request loop', async () => {
+    const ticker = await mountLoaded();
+    const other = uniqueChannel('ticker-other');
+    await control(other, { reset: { now: T, publishEvery: 0 } });
+    const fetchSpy = sinon.spy(window, 'fetch');
+    ticker.maxItems = 3;
+    await settled(ticker);
+    expect(labels(ticker)).to.deep.equal(SEED_LABELS.slice(0, 3));
+    ticker.maxItems = 10;
+    await settled(ticker);
+    expect(labels(ticker)).to.deep.equal(SEED_LABELS);
+    ticker.feedUrl = `${feedUrl(channel)} ${feedUrl(other)}`;
+    await settled(ticker);
+    expect(labels(ticker), 'the first feed is shown at once while the second loads').to.deep.equal(SEED_LABELS);
+    await time.tickAsync(START);
+    expect(fetchSpy.getCalls().map((call) => new URL(String(call.args[0]), location.href).pathname)).to.deep.equal([feedUrl(other)]);
   });
 
   it('runs no timer while the tab is hidden', async () => {

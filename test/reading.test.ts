@@ -101,6 +101,37 @@ describe('<live-ticker> reading experience', () => {
       expect(part(ticker, 'fresh')).to.not.equal(null);
     });
 
+    it('are not held back for good by a block moved in the page while the pointer was inside', async () => {
+      const ticker = await mount();
+      await hover(ticker);
+      source.next([item('new1', 1)]);
+      await settled(ticker);
+      expect(part(ticker, 'new-items')).to.not.equal(null);
+      // Moved elsewhere (a layout change, a framework re-parenting it): no pointerleave ever comes.
+      const elsewhere = await fixture<HTMLDivElement>(html`<div style="margin-top: 200vh"></div>`);
+      elsewhere.append(ticker);
+      await settled(ticker);
+      expect(itemTexts(ticker)[0], 'what waited enters once the block is back in the page').to.equal('BRUSSEL (ANP) - Bericht new1');
+      source.next([item('new2', 0)]);
+      await settled(ticker);
+      expect(itemTexts(ticker)[0]).to.equal('BRUSSEL (ANP) - Bericht new2');
+      expect(part(ticker, 'new-items')).to.equal(null);
+    });
+
+    it('are not held back for good by a block moved in the page while focus was inside', async () => {
+      const ticker = await mount();
+      part(ticker, 'pause')!.focus();
+      source.next([item('new1', 1)]);
+      await settled(ticker);
+      expect(part(ticker, 'new-items')).to.not.equal(null);
+      const elsewhere = await fixture<HTMLDivElement>(html`<div></div>`);
+      elsewhere.append(ticker);
+      source.next([item('new2', 0)]);
+      await settled(ticker);
+      expect(itemTexts(ticker).slice(0, 2)).to.deep.equal(['BRUSSEL (ANP) - Bericht new2', 'BRUSSEL (ANP) - Bericht new1']);
+      expect(part(ticker, 'new-items')).to.equal(null);
+    });
+
     it('wait while the list is scrolled', async () => {
       const ticker = await mount();
       ticker.style.setProperty('--live-ticker-max-height', '8em');

@@ -2,8 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Observable, Subscription } from 'rxjs';
 
 /**
- * Holds the latest value of an Observable for a host, subscribed only while the host is connected,
- * and asks the host to update on each value.
+ * Holds the latest value of an Observable for a host, subscribed only while the host is in the
+ * page, and asks the host to update on each value.
  */
 export class ObservableController<T> implements ReactiveController {
   private observable?: Observable<T>;
@@ -29,13 +29,18 @@ export class ObservableController<T> implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    this.subscribe();
+    if (!this.subscription) this.subscribe();
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
+    // Let go once the current script is done: a host moved in the page (taken out and put back at
+    // once) keeps its subscription, so its feed neither restarts nor forgets what it showed.
+    queueMicrotask(() => {
+      if (this.connected) return;
+      this.subscription?.unsubscribe();
+      this.subscription = undefined;
+    });
   }
 
   private subscribe(): void {
