@@ -291,7 +291,9 @@ describe('<live-ticker> with a source that is not an RxJS Observable', () => {
     await settled(ticker);
     const stale = nextStatus(ticker, 'stale');
     source.next({ items: seed });
-    expect((await stale).error?.message).to.contain("expected an array of items or an update").and.contain('an object without kind');
+    expect((await stale).error?.message)
+      .to.contain('expected an array of items or an update')
+      .and.contain('an object without kind');
     await settled(ticker);
     expect(itemTexts(ticker), 'the items shown stay').to.have.length(2);
     const live = nextStatus(ticker, 'live');

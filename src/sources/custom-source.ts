@@ -60,7 +60,10 @@ function sourceError(error: unknown, name: string): FeedUpdate {
     kind: 'status',
     source: name,
     status: 'error',
-    error: error instanceof FeedError ? error : new FeedError('source', `${name}: ${(error as Error)?.message ?? String(error)}`, { cause: error }),
+    error:
+      error instanceof FeedError
+        ? error
+        : new FeedError('source', `${name}: ${(error as Error)?.message ?? String(error)}`, { cause: error }),
   };
 }
 

@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-/** @returns {string[]} every .ts file under `dir` */
+/** @param {string} dir @returns {string[]} every .ts file under `dir` */
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? files(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
@@ -21,7 +21,9 @@ const graph = files('src').map((file) => {
 
 /** @param {string} from @param {string} to @returns {string[]} the imports from files under `from` into `to` */
 const crossing = (from, to) =>
-  graph.filter(({ file }) => file.startsWith(from)).flatMap(({ file, imports }) => imports.filter((path) => path.startsWith(to)).map((path) => `${file} → ${path}`));
+  graph
+    .filter(({ file }) => file.startsWith(from))
+    .flatMap(({ file, imports }) => imports.filter((path) => path.startsWith(to)).map((path) => `${file} → ${path}`));
 
 describe('architecture', () => {
   it('reads the imports of every source file', () => {
