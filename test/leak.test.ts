@@ -11,6 +11,8 @@ import { control, fakeTime, feedUrl, settled, uniqueChannel } from './helpers.js
 
 const CYCLES = 60;
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
+/** The first request waits half the start jitter (Math.random is fixed at 0.5). */
+const START = FEED_DEFAULTS.startJitter / 2;
 
 declare global {
   interface Window {
@@ -58,39 +60,58 @@ describe('mounting and unmounting', () => {
     }
   });
 
-  it(`a block on a live feed ${CYCLES / 2} times leaves no request loop, request or timer`, async () => {
+  it(`a block on a live feed ${CYCLES / 2} times leaves no request loop, open request or timer`, async () => {
     const channel = uniqueChannel('leak');
+    const hanging = uniqueChannel('leak-hang');
     await control(channel, { reset: { now: T, publishEvery: 0 } });
+    await control(hanging, { reset: { now: T, publishEvery: 0 } });
+    await control(hanging, { fail: { hang: true, times: CYCLES } }); // requests there stay in flight until aborted
     const time = await fakeTime(sinon, T);
     sinon.stub(Math, 'random').returns(0.5);
     const fetchSpy = sinon.spy(window, 'fetch');
+    // Blocks leave at three moments: while the first request still waits its start jitter, after the
+    // feed loaded, and with a request in flight.
+    const moments = ['waiting', 'loaded', 'in flight'] as const;
+    const expected: (typeof moments)[number][] = [];
     try {
       for (let cycle = 0; cycle < CYCLES / 2; cycle++) {
-        const container = await fixture<HTMLDivElement>(html`<div><live-ticker feed-url=${feedUrl(channel)}></live-ticker></div>`);
+        const moment = moments[cycle % moments.length]!;
+        const url = feedUrl(moment === 'in flight' ? hanging : channel);
+        const container = await fixture<HTMLDivElement>(html`<div><live-ticker feed-url=${url}></live-ticker></div>`);
         const ticker = container.querySelector('live-ticker')!;
-        if (cycle % 2 === 0) {
-          // Every other block stays until its feed loaded; the rest leave with the first request still waiting.
+        const requests = fetchSpy.callCount;
+        if (moment === 'loaded') {
           const live = oneEvent(ticker, 'live-ticker-status');
-          await time.tickAsync(FEED_DEFAULTS.startJitter / 2);
+          await time.tickAsync(START);
           await live;
+        } else if (moment === 'in flight') {
+          await time.tickAsync(START);
         }
+        expect(fetchSpy.callCount - requests, `cycle ${cycle} (${moment}): requests made`).to.equal(moment === 'waiting' ? 0 : 1);
+        if (moment !== 'waiting') expected.push(moment);
         container.remove();
       }
       await Promise.resolve(); // a removed block lets go at the end of the task that removed it
-      expect(activeFeeds().filter((url) => url.includes(channel))).to.deep.equal([]);
+      expect(activeFeeds().filter((url) => url.includes(channel) || url.includes(hanging))).to.deep.equal([]);
       expect(time.countTimers()).to.equal(0);
-      const signals = fetchSpy.getCalls().map((call) => (call.args[1] as RequestInit | undefined)?.signal);
-      expect(signals.length).to.equal(CYCLES / 4 + ((CYCLES / 2) % 2));
-      // Every request either finished or was aborted: none is left open.
-      const settledRequests = await Promise.all(
-        fetchSpy.getCalls().map((call) =>
+
+      const calls = fetchSpy.getCalls();
+      const signals = calls.map((call) => (call.args[1] as RequestInit | undefined)?.signal);
+      expect(signals.every((signal) => signal instanceof AbortSignal)).to.equal(true);
+      expect(
+        signals.map((signal) => signal!.aborted),
+        'every request let go: the loaded one and the one in flight',
+      ).to.deep.equal(calls.map(() => true));
+      const outcomes = await Promise.all(
+        calls.map((call) =>
           (call.returnValue as Promise<Response>).then(
-            () => true,
-            () => true,
+            (response) => `answered ${response.status}`,
+            (error: unknown) => `failed ${(error as Error).name}`,
           ),
         ),
       );
-      expect(settledRequests.every(Boolean)).to.equal(true);
+      // Loaded requests were answered before their block left; the ones in flight ended by abort, not by their timeout.
+      expect(outcomes).to.deep.equal(expected.map((moment) => (moment === 'loaded' ? 'answered 200' : 'failed AbortError')));
     } finally {
       sinon.restore();
       time.restore();

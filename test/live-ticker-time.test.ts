@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import { defaultClock, PageClock } from '../src/clock/page-clock.js';
+import { relativeLabel } from '../src/clock/relative-label.js';
 import type { LiveTickerTime } from '../src/elements/live-ticker-time/live-ticker-time.js';
 import { fakeTime, restoreVisibility, setHidden, shadowText } from './helpers.js';
 
@@ -50,11 +51,22 @@ describe('<live-ticker-time>', () => {
     const container = await fixture(html`<div lang="nl">
       ${Array.from({ length: 200 }, (_, i) => html`<live-ticker-time datetime=${new Date(T - i * 37_000).toISOString()} .clock=${clock}></live-ticker-time>`)}
     </div>`);
+    const elements = [...container.querySelectorAll<LiveTickerTime>('live-ticker-time')];
+    const current = async () => {
+      await Promise.all(elements.map((element) => element.updateComplete));
+      return elements.map((element) => shadowText(element));
+    };
+    const expected = () => elements.map((element) => relativeLabel(Date.parse(element.datetime), Date.now(), { lang: 'nl' }).text);
     expect(time.countTimers()).to.equal(1);
-    await time.tickAsync(60 * 60_000);
+    await time.tickAsync(31_000); // 12:13:01, a second past the first minute boundary
+    expect(await current()).to.deep.equal(expected());
+    expect((await current())[0]).to.equal('13 minuten geleden');
+    await time.tickAsync(60 * 60_000 - 31_000); // 13:12:30
     // One wake per minute boundary (60), none for labels that stay the same.
     expect(clock.wakeups).to.be.within(60, 61);
-    expect(container.querySelectorAll('live-ticker-time')).to.have.length(200);
+    const after = await current();
+    expect(after, 'every label is current after the hour').to.deep.equal(expected());
+    expect([after[0], after[199]]).to.deep.equal(['1 uur geleden', '3 uur geleden']);
   });
 
   it('reads "nu" for its first minute, then counts', async () => {

@@ -67,19 +67,23 @@ describe('PageClock', () => {
   it('keeps waking the others when one subscriber throws', async () => {
     const error = sinon.stub(console, 'error');
     const good = recorder();
-    clock.schedule(
-      {
-        clockTick: () => {
-          throw new Error('broken label');
+    try {
+      clock.schedule(
+        {
+          clockTick: () => {
+            throw new Error('broken label');
+          },
         },
-      },
-      T + 1000,
-    );
-    clock.schedule(good, T + 1000);
-    await time.tickAsync(2000);
-    error.restore();
+        T + 1000,
+      );
+      clock.schedule(good, T + 1000);
+      await time.tickAsync(2000);
+    } finally {
+      error.restore();
+    }
     expect(good.ticks).to.have.length(1);
     expect(error.calledOnce).to.equal(true);
+    expect(String(error.firstCall.args.join(' '))).to.contain('broken label');
   });
 
   it('never sleeps longer than its cap, so a suspended machine catches up', async () => {
