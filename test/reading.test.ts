@@ -318,6 +318,13 @@ describe('<live-ticker> reading experience', () => {
       expect(getComputedStyle(ticker).backgroundColor).to.equal('rgb(21, 21, 23)');
       await emulateMedia({ colorScheme: 'light' });
       expect(getComputedStyle(ticker).backgroundColor).to.equal('rgb(255, 255, 255)');
+      ticker.theme = 'light';
+      await emulateMedia({ colorScheme: 'dark' });
+      await settled(ticker);
+      expect(getComputedStyle(ticker).backgroundColor, 'light stays light under a dark scheme').to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(ticker).color).to.equal('rgb(29, 29, 31)');
+      ticker.style.setProperty('--live-ticker-background', 'rgb(1, 2, 3)');
+      expect(getComputedStyle(ticker).backgroundColor, 'the custom property wins').to.equal('rgb(1, 2, 3)');
     });
 
     it('tightens and loosens with density', async () => {

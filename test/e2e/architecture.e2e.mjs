@@ -44,4 +44,11 @@ describe('architecture', () => {
       assert.deepEqual(crossing(/** @type {string} */ (from), /** @type {string} */ (to)), []);
     });
   }
+
+  it('styles internals by class, never by the public part names a theme may rely on', () => {
+    const styled = files('src/elements')
+      .filter((file) => file.endsWith('.styles.ts'))
+      .filter((file) => /\[part[~|^$*]?=|::part\(/.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(styled, []);
+  });
 });
