@@ -7,7 +7,9 @@ import type { Observable, Subscription } from 'rxjs';
  */
 export class ObservableController<T> implements ReactiveController {
   private observable?: Observable<T>;
+  /** The subscription, and the Observable it is to. */
   private subscription?: Subscription;
+  private subscribed?: Observable<T>;
   private connected = false;
 
   constructor(
@@ -29,7 +31,7 @@ export class ObservableController<T> implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    if (!this.subscription) this.subscribe();
+    if (this.subscribed !== this.observable) this.subscribe();
   }
 
   hostDisconnected(): void {
@@ -40,11 +42,13 @@ export class ObservableController<T> implements ReactiveController {
       if (this.connected) return;
       this.subscription?.unsubscribe();
       this.subscription = undefined;
+      this.subscribed = undefined;
     });
   }
 
   private subscribe(): void {
     const previous = this.subscription;
+    this.subscribed = this.observable;
     this.subscription = this.observable?.subscribe({
       next: (value) => {
         this.value = value;
