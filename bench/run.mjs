@@ -23,6 +23,8 @@ import { CHROME_ARGS, ensureChrome } from '../scripts/chrome.mjs';
 const OUT = join('node_modules', '.cache', 'bench');
 const T = Date.parse('2026-11-27T12:00:20Z');
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+/** How many times each noisy group runs (`--runs=N`); figures are medians with their range. */
+const RUNS = Number(/^--runs=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--runs=')) ?? '')?.[1] ?? 3);
 const wanted = (/** @type {string} */ name) => only.length === 0 || only.includes(name);
 const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const round = (/** @type {number} */ value, digits = 2) => Number(value.toFixed(digits));
@@ -119,7 +121,7 @@ async function busyTime(/** @type {import('playwright-core').Page} */ page, /** 
   return busy;
 }
 
-/** @param {import('playwright-core').Browser} browser @param {string} origin @param {'ours' | 'peer'} kind */
+/** @param {import('playwright-core').Browser} browser @param {string} origin @param {'ours' | 'peer' | 'naive'} kind */
 async function labelRun(browser, origin, kind) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -144,60 +146,89 @@ async function labelRun(browser, origin, kind) {
   return { mismatches, ms, ...visible, hiddenWakeups: hidden.wakeups };
 }
 
+/** Median and range of a figure over several runs, e.g. "612 (580–655)". */
+function spread(/** @type {number[]} */ values, digits = 0) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const text = (/** @type {number} */ value) => String(round(value, digits));
+  return sorted.length > 1 ? `${text(median(sorted))} (${text(sorted[0] ?? NaN)}–${text(sorted[sorted.length - 1] ?? NaN)})` : text(sorted[0] ?? NaN);
+}
+
 async function labels(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
-  const ours = await labelRun(browser, origin, 'ours');
-  const peer = await labelRun(browser, origin, 'peer');
-  if (ours.mismatches || peer.mismatches)
-    console.warn(`labels: initial texts differing from the ideal: ours ${ours.mismatches}, peer ${peer.mismatches}`);
-  const group = 'label refresh (1000 labels, 1 virtual hour)';
+  /** @type {Record<'ours' | 'peer' | 'naive', Awaited<ReturnType<typeof labelRun>>[]>} */
+  const runs = { ours: [], peer: [], naive: [] };
+  // Interleaved, so a slow spell of the machine hits all three alike.
+  for (let run = 0; run < RUNS; run++) {
+    for (const kind of /** @type {const} */ (['ours', 'peer', 'naive'])) runs[kind].push(await labelRun(browser, origin, kind));
+  }
+  for (const kind of /** @type {const} */ (['ours', 'peer'])) {
+    const mismatched = runs[kind].reduce((sum, run) => sum + run.mismatches, 0);
+    if (mismatched) console.warn(`labels: initial texts differing from the ideal (${kind}): ${mismatched}`);
+  }
+  const all = (/** @type {'ours' | 'peer' | 'naive'} */ kind, /** @type {'ms' | 'wakeups' | 'domWrites' | 'textChanges' | 'maxLagSeconds' | 'missed' | 'hiddenWakeups'} */ key) =>
+    runs[kind].map((run) => run[key]);
+  const worst = (/** @type {'ours' | 'peer' | 'naive'} */ kind, /** @type {'maxLagSeconds' | 'missed' | 'hiddenWakeups'} */ key) =>
+    Math.max(...all(kind, key));
+  const ratios = runs.ours.map((run, i) => run.ms / (runs.peer[i]?.ms ?? NaN));
+  const naiveRatios = runs.ours.map((run, i) => run.ms / (runs.naive[i]?.ms ?? NaN));
+  const group = `label refresh (1000 labels, 1 virtual hour, ${RUNS} runs)`;
   rows.push(
     {
       group,
-      figure: 'main-thread busy time',
-      ours: round(ours.ms, 0),
-      peer: round(peer.ms, 0),
-      ratio: round(ours.ms / peer.ms),
+      figure: 'main-thread busy time vs relative-time-element',
+      ours: spread(all('ours', 'ms')),
+      peer: spread(all('peer', 'ms')),
+      ratio: round(median(ratios)),
       unit: 'ms',
-      goal: 'ratio <= 0.5',
-      met: ours.ms / peer.ms <= 0.5,
+      goal: 'ratio <= 0.1 in every run',
+      met: Math.max(...ratios) <= 0.1,
+    },
+    {
+      group,
+      figure: 'main-thread busy time vs a naive 60-s loop',
+      ours: spread(all('ours', 'ms')),
+      peer: spread(all('naive', 'ms')),
+      ratio: round(median(naiveRatios)),
+      unit: 'ms',
+      goal: 'ratio < 1 in every run',
+      met: Math.max(...naiveRatios) < 1,
     },
     {
       group,
       figure: 'wakeups (timer callbacks)',
-      ours: ours.wakeups,
-      peer: peer.wakeups,
-      ratio: round(ours.wakeups / peer.wakeups),
+      ours: median(all('ours', 'wakeups')),
+      peer: median(all('peer', 'wakeups')),
+      ratio: round(median(all('ours', 'wakeups')) / median(all('peer', 'wakeups'))),
       unit: '',
       goal: '',
     },
     {
       group,
       figure: 'DOM writes',
-      ours: ours.domWrites,
-      peer: peer.domWrites,
-      ratio: round(ours.domWrites / peer.domWrites),
+      ours: median(all('ours', 'domWrites')),
+      peer: median(all('peer', 'domWrites')),
+      ratio: round(median(all('ours', 'domWrites')) / median(all('peer', 'domWrites'))),
       unit: '',
       goal: '',
     },
-    { group, figure: 'label text changes', ours: ours.textChanges, peer: peer.textChanges, unit: '', goal: '' },
+    { group, figure: 'label text changes', ours: median(all('ours', 'textChanges')), peer: median(all('peer', 'textChanges')), unit: '', goal: '' },
     {
       group,
-      figure: 'max label lag',
-      ours: round(ours.maxLagSeconds),
-      peer: round(peer.maxLagSeconds),
+      figure: 'max label lag (worst run; naive loop in brackets)',
+      ours: round(worst('ours', 'maxLagSeconds')),
+      peer: `${round(worst('peer', 'maxLagSeconds'))} s (${round(worst('naive', 'maxLagSeconds'))} s)`,
       unit: 's',
       goal: '<= 1 s',
-      met: ours.maxLagSeconds <= 1,
+      met: worst('ours', 'maxLagSeconds') <= 1,
     },
-    { group, figure: 'labels never updated (missed)', ours: ours.missed, peer: peer.missed, unit: '', goal: '0', met: ours.missed === 0 },
+    { group, figure: 'labels never updated (missed)', ours: worst('ours', 'missed'), peer: worst('peer', 'missed'), unit: '', goal: '0', met: worst('ours', 'missed') === 0 },
     {
       group,
-      figure: 'wakeups during a hidden hour',
-      ours: ours.hiddenWakeups,
-      peer: peer.hiddenWakeups,
+      figure: 'wakeups during a hidden hour (naive loop in brackets)',
+      ours: worst('ours', 'hiddenWakeups'),
+      peer: `${worst('peer', 'hiddenWakeups')} (${worst('naive', 'hiddenWakeups')})`,
       unit: '',
       goal: '0',
-      met: ours.hiddenWakeups === 0,
+      met: worst('ours', 'hiddenWakeups') === 0,
     },
   );
 }

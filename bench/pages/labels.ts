@@ -1,5 +1,6 @@
-// Label refresh: 1000 <live-ticker-time> or 1000 <relative-time>, timestamps over the last two
-// hours, driven through virtual time by the runner. Records every text change with its virtual
+// Label refresh: 1000 <live-ticker-time>, 1000 <relative-time>, or a naive baseline (1000 <time>
+// elements and one 60-second interval formatting every label with Intl and writing textContent),
+// timestamps over the last two hours, driven through virtual time by the runner. Records every text change with its virtual
 // time, every timer callback (a "wakeup"), and computes each change's lag against the library's
 // own idea of when its text should have changed.
 import '../../src/define.js';
@@ -24,7 +25,7 @@ for (const name of ['setTimeout', 'setInterval'] as const) {
     }, delay);
 }
 
-type Kind = 'ours' | 'peer';
+type Kind = 'ours' | 'peer' | 'naive';
 interface Change {
   index: number;
   at: number;
@@ -40,14 +41,22 @@ function peerIdeal(date: number, now: number): string {
   return unit === 'second' && value < 10 ? rtf.format(0, 'second') : rtf.format(value, unit as Intl.RelativeTimeFormatUnit);
 }
 const oursIdeal = (date: number, now: number) => relativeLabel(date, now, { lang: LANG }).text;
+const rtfAlways = new Intl.RelativeTimeFormat(LANG, { numeric: 'always' });
+/** The naive loop's text: whole minutes (or hours) elapsed, formatted with Intl. */
+function naiveIdeal(date: number, now: number): string {
+  const minutes = Math.floor((now - date) / 60_000);
+  return minutes < 60 ? rtfAlways.format(-minutes, 'minute') : rtfAlways.format(-Math.floor(minutes / 60), 'hour');
+}
+const idealOf = (which: Kind) => (which === 'ours' ? oursIdeal : which === 'peer' ? peerIdeal : naiveIdeal);
 
 let kind: Kind = 'ours';
 let dates: number[] = [];
 let elements: HTMLElement[] = [];
 let changes: Change[] = [];
 let initial: string[] = [];
+let shownText: string[] = [];
 let domWrites = 0;
-const textOf = (element: HTMLElement) => (element.shadowRoot?.textContent ?? '').trim();
+const textOf = (element: HTMLElement) => ((element.shadowRoot ?? element).textContent ?? '').trim();
 
 const api = {
   async setup(which: Kind, count: number): Promise<{ mismatches: number }> {
@@ -57,22 +66,31 @@ const api = {
     const container = document.createElement('div');
     container.lang = LANG;
     elements = dates.map((date) => {
-      const element = document.createElement(which === 'ours' ? 'live-ticker-time' : 'relative-time');
+      const element = document.createElement(which === 'ours' ? 'live-ticker-time' : which === 'peer' ? 'relative-time' : 'time');
       element.setAttribute('datetime', new Date(date).toISOString());
       return element;
     });
+    if (which === 'naive') {
+      const refresh = () => elements.forEach((element, i) => (element.textContent = naiveIdeal(dates[i]!, Date.now())));
+      refresh();
+      setInterval(refresh, 60_000);
+    }
     container.append(...elements);
     document.body.append(container);
     await Promise.all(elements.map((element) => (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete));
     await new Promise((resolve) => setTimeout(resolve, 0));
     initial = elements.map(textOf);
+    shownText = [...initial];
     elements.forEach((element, index) => {
       new MutationObserver((records) => {
         domWrites += records.length;
-        changes.push({ index, at: Date.now(), text: textOf(element) });
-      }).observe(element.shadowRoot!, { subtree: true, childList: true, characterData: true });
+        // A write of the same text (the naive loop rewrites every label) is a DOM write, not a change.
+        const text = textOf(element);
+        if (text !== shownText[index]) changes.push({ index, at: Date.now(), text });
+        shownText[index] = text;
+      }).observe(element.shadowRoot ?? element, { subtree: true, childList: true, characterData: true });
     });
-    const ideal = which === 'ours' ? oursIdeal : peerIdeal;
+    const ideal = idealOf(which);
     return { mismatches: elements.filter((_, i) => initial[i] !== ideal(dates[i]!, now)).length };
   },
 
@@ -92,7 +110,7 @@ const api = {
   /** Wakeups, DOM writes and the largest lag (s) since startCounting, `from` being when it started. */
   report(from: number): { wakeups: number; domWrites: number; textChanges: number; maxLagSeconds: number; missed: number } {
     counting = false;
-    const ideal = kind === 'ours' ? oursIdeal : peerIdeal;
+    const ideal = idealOf(kind);
     const end = Date.now();
     let maxLag = 0;
     let missed = 0;

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { html, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { defaultClock, type Clock, type ClockSubscriber } from '../../clock/page-clock.js';
 import { DEFAULT_THRESHOLD, relativeLabel, type RelativeLabel } from '../../clock/relative-label.js';
 import { clockContext } from '../../context/clock-context.js';
@@ -41,9 +41,13 @@ export class LiveTickerTime extends LitElement implements ClockSubscriber {
   @property({ attribute: false })
   clock?: Clock;
 
-  @state() private label: RelativeLabel = NO_LABEL;
+  /** What the label shows. Not reactive: a tick writes the text straight into the rendered `<time>` (see `show`). */
+  private label: RelativeLabel = NO_LABEL;
   private scheduledOn?: Clock;
   private parsed: { datetime: string; time: number } = { datetime: '', time: Number.NaN };
+  private parsedThreshold: { value: string; ms: number } = { value: '', ms: DEFAULT_THRESHOLD };
+  /** The nearest `lang`, looked up when connected or when a page's `lang` changes, not on every tick. */
+  private resolvedLang?: string;
 
   /** The `datetime` in epoch ms (NaN when unreadable), parsed once per value. */
   private get published(): number {
@@ -55,12 +59,24 @@ export class LiveTickerTime extends LitElement implements ClockSubscriber {
     return this.clock ?? defaultClock();
   }
 
+  /** The threshold in ms, parsed once per value. */
+  private get thresholdMs(): number {
+    if (this.parsedThreshold.value !== this.threshold) {
+      this.parsedThreshold = { value: this.threshold, ms: parseDuration(this.threshold) ?? DEFAULT_THRESHOLD };
+    }
+    return this.parsedThreshold.ms;
+  }
+
   private unwatchLang?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.resolvedLang = undefined;
     this.refresh();
-    this.unwatchLang = watchLang(() => this.refresh());
+    this.unwatchLang = watchLang(() => {
+      this.resolvedLang = undefined;
+      this.refresh();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -84,21 +100,49 @@ export class LiveTickerTime extends LitElement implements ClockSubscriber {
     if (this.scheduledOn && this.scheduledOn !== clock) this.scheduledOn.cancel(this);
     this.scheduledOn = undefined;
     const label = relativeLabel(this.published, now ?? clock.now(), {
-      lang: resolveLang(this),
+      lang: (this.resolvedLang ??= resolveLang(this)),
       timeZone: this.timeZone,
-      threshold: parseDuration(this.threshold) ?? DEFAULT_THRESHOLD,
+      threshold: this.thresholdMs,
     });
-    if (label.text !== this.label.text || label.title !== this.label.title) this.label = label;
+    if (label.text !== this.label.text || label.title !== this.label.title) this.show(label);
     if (this.isConnected && label.nextChangeAt < Infinity) {
       clock.schedule(this, label.nextChangeAt);
       this.scheduledOn = clock;
     }
   }
 
+  /**
+   * A tick that only changes the words writes them into the rendered `<time>` directly: a page of
+   * labels changes hundreds of them each minute, and a full Lit update for each costs more than the
+   * text itself. Lit renders the structure (and the text on a structural change); the words and
+   * title are always written here, so Lit and the DOM never disagree.
+   */
+  private show(label: RelativeLabel): void {
+    const wasShown = this.label.text !== '';
+    this.label = label;
+    const time = this.renderRoot?.querySelector?.('time');
+    if (wasShown && label.text && time && this.hasUpdated && !this.isUpdatePending) this.write(time);
+    else this.requestUpdate();
+  }
+
+  private write(time: HTMLTimeElement): void {
+    // The text node's data, not textContent: keeping the node lets the browser re-lay out less.
+    const text = time.firstChild;
+    if (text instanceof Text && !text.nextSibling) {
+      if (text.data !== this.label.text) text.data = this.label.text;
+    } else time.textContent = this.label.text;
+    if (time.title !== this.label.title) time.title = this.label.title;
+  }
+
   protected override render() {
     if (!this.label.text) return html`<slot></slot>`;
-    const iso = new Date(this.published).toISOString();
-    return html`<time part="time" datetime=${iso} title=${this.label.title}>${this.label.text}</time>`;
+    const iso = Number.isFinite(this.published) ? new Date(this.published).toISOString() : '';
+    return html`<time part="time" datetime=${iso}></time>`;
+  }
+
+  protected override updated(): void {
+    const time = this.renderRoot.querySelector('time');
+    if (time) this.write(time);
   }
 }
 
