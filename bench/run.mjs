@@ -19,6 +19,8 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createFeedServer } from '../demo/feed-server.mjs';
 import { CHROME_ARGS, ensureChrome } from '../scripts/chrome.mjs';
+import { startVite } from '../test/e2e/vite-server.mjs';
+import { measureLoad } from './page-load.mjs';
 
 const OUT = join('node_modules', '.cache', 'bench');
 const T = Date.parse('2026-11-27T12:00:20Z');
@@ -372,6 +374,63 @@ async function memory(/** @type {string} */ origin) {
   );
 }
 
+/**
+ * The embed's cost to the page it lands on, at 4x CPU as Lighthouse's mobile run: the third-party
+ * host page (built embed from another origin, server-rendered items, strict CSP) and the seed page
+ * (the demo's own modules, blocks filled only by the feed), served by the demo as `npm start` does.
+ */
+async function pageLoad(/** @type {import('playwright-core').Browser} */ browser) {
+  if (!existsSync('dist/live-ticker.js') || process.argv.includes('--build'))
+    execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const { vite, origin } = await startVite();
+  try {
+    /** @type {Record<'host' | 'seed', Awaited<ReturnType<typeof measureLoad>>[]>} */
+    const loads = { host: [], seed: [] };
+    for (let run = 0; run < RUNS; run++) {
+      loads.host.push(await measureLoad(browser, `${origin}/demo/host.html`, '/embed/live-ticker.js'));
+      loads.seed.push(await measureLoad(browser, `${origin}/`, '/src/'));
+    }
+    const of = (/** @type {'host' | 'seed'} */ page, /** @type {'tbt' | 'longest' | 'embedLongest' | 'cls'} */ key) => loads[page].map((load) => load[key]);
+    const group = `page load at 4x CPU (${RUNS} loads each)`;
+    rows.push(
+      {
+        group,
+        figure: 'host page: total blocking time',
+        ours: spread(of('host', 'tbt')),
+        unit: 'ms',
+        goal: '<= 50 ms (median)',
+        met: median(of('host', 'tbt')) <= 50,
+      },
+      {
+        group,
+        figure: "host page: longest task of the embed's (longest task on the page)",
+        ours: `${spread(of('host', 'embedLongest'))} (${spread(of('host', 'longest'))})`,
+        unit: 'ms',
+        goal: '<= 100 ms (median)',
+        met: median(of('host', 'embedLongest')) <= 100,
+      },
+      {
+        group,
+        figure: 'host page: cumulative layout shift',
+        ours: spread(of('host', 'cls'), 3),
+        unit: '',
+        goal: '<= 0.01 in every load',
+        met: Math.max(...of('host', 'cls')) <= 0.01,
+      },
+      {
+        group,
+        figure: 'seed page: cumulative layout shift',
+        ours: spread(of('seed', 'cls'), 3),
+        unit: '',
+        goal: '<= 0.01 in every load',
+        met: Math.max(...of('seed', 'cls')) <= 0.01,
+      },
+    );
+  } finally {
+    vite.kill();
+  }
+}
+
 function size() {
   if (!existsSync('dist/live-ticker.js') || process.argv.includes('--build'))
     execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -391,6 +450,7 @@ const server = await startServer();
 const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
 try {
   if (wanted('labels')) await labels(browser, server.origin);
+  if (wanted('page-load')) await pageLoad(browser);
   if (wanted('burst')) await burst(browser, server.origin);
   if (wanted('first-render')) await firstRender(browser, server.origin);
   if (wanted('bandwidth')) await bandwidth(browser, server.origin);
