@@ -22,7 +22,11 @@ function observeLoad() {
       start: entry.startTime,
       duration: entry.duration,
       blocking: entry.blockingDuration,
-      scripts: entry.scripts.map((/** @type {any} */ script) => ({ url: script.sourceURL, duration: script.duration, invoker: script.invoker })),
+      scripts: entry.scripts.map((/** @type {any} */ script) => ({
+        url: script.sourceURL,
+        duration: script.duration,
+        invoker: script.invoker,
+      })),
     }),
   );
   observe('layout-shift', (entry) => entry.hadRecentInput || record.shifts.push({ start: entry.startTime, value: entry.value }));
@@ -98,7 +102,11 @@ export async function measureLoad(browser, url, embed) {
   /** @type {{ scripts: { url: string, duration: number }[] }[]} */
   const frames = record.frames;
   const embedLongest = frames.reduce(
-    (max, frame) => Math.max(max, frame.scripts.filter((script) => script.url.includes(embed)).reduce((sum, script) => sum + script.duration, 0)),
+    (max, frame) =>
+      Math.max(
+        max,
+        frame.scripts.filter((script) => script.url.includes(embed)).reduce((sum, script) => sum + script.duration, 0),
+      ),
     0,
   );
   return {

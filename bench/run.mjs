@@ -152,7 +152,9 @@ async function labelRun(browser, origin, kind) {
 function spread(/** @type {number[]} */ values, digits = 0) {
   const sorted = [...values].sort((a, b) => a - b);
   const text = (/** @type {number} */ value) => String(round(value, digits));
-  return sorted.length > 1 ? `${text(median(sorted))} (${text(sorted[0] ?? NaN)}–${text(sorted[sorted.length - 1] ?? NaN)})` : text(sorted[0] ?? NaN);
+  return sorted.length > 1
+    ? `${text(median(sorted))} (${text(sorted[0] ?? NaN)}–${text(sorted[sorted.length - 1] ?? NaN)})`
+    : text(sorted[0] ?? NaN);
 }
 
 async function labels(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
@@ -166,8 +168,10 @@ async function labels(/** @type {import('playwright-core').Browser} */ browser, 
     const mismatched = runs[kind].reduce((sum, run) => sum + run.mismatches, 0);
     if (mismatched) console.warn(`labels: initial texts differing from the ideal (${kind}): ${mismatched}`);
   }
-  const all = (/** @type {'ours' | 'peer' | 'naive'} */ kind, /** @type {'ms' | 'wakeups' | 'domWrites' | 'textChanges' | 'maxLagSeconds' | 'missed' | 'hiddenWakeups'} */ key) =>
-    runs[kind].map((run) => run[key]);
+  const all = (
+    /** @type {'ours' | 'peer' | 'naive'} */ kind,
+    /** @type {'ms' | 'wakeups' | 'domWrites' | 'textChanges' | 'maxLagSeconds' | 'missed' | 'hiddenWakeups'} */ key,
+  ) => runs[kind].map((run) => run[key]);
   const worst = (/** @type {'ours' | 'peer' | 'naive'} */ kind, /** @type {'maxLagSeconds' | 'missed' | 'hiddenWakeups'} */ key) =>
     Math.max(...all(kind, key));
   const ratios = runs.ours.map((run, i) => run.ms / (runs.peer[i]?.ms ?? NaN));
@@ -212,7 +216,14 @@ async function labels(/** @type {import('playwright-core').Browser} */ browser, 
       unit: '',
       goal: '',
     },
-    { group, figure: 'label text changes', ours: median(all('ours', 'textChanges')), peer: median(all('peer', 'textChanges')), unit: '', goal: '' },
+    {
+      group,
+      figure: 'label text changes',
+      ours: median(all('ours', 'textChanges')),
+      peer: median(all('peer', 'textChanges')),
+      unit: '',
+      goal: '',
+    },
     {
       group,
       figure: 'max label lag (worst run; naive loop in brackets)',
@@ -222,7 +233,15 @@ async function labels(/** @type {import('playwright-core').Browser} */ browser, 
       goal: '<= 1 s',
       met: worst('ours', 'maxLagSeconds') <= 1,
     },
-    { group, figure: 'labels never updated (missed)', ours: worst('ours', 'missed'), peer: worst('peer', 'missed'), unit: '', goal: '0', met: worst('ours', 'missed') === 0 },
+    {
+      group,
+      figure: 'labels never updated (missed)',
+      ours: worst('ours', 'missed'),
+      peer: worst('peer', 'missed'),
+      unit: '',
+      goal: '0',
+      met: worst('ours', 'missed') === 0,
+    },
     {
       group,
       figure: 'wakeups during a hidden hour (naive loop in brackets)',
@@ -390,7 +409,8 @@ async function pageLoad(/** @type {import('playwright-core').Browser} */ browser
       loads.host.push(await measureLoad(browser, `${origin}/demo/host.html`, '/embed/live-ticker.js'));
       loads.seed.push(await measureLoad(browser, `${origin}/`, '/src/'));
     }
-    const of = (/** @type {'host' | 'seed'} */ page, /** @type {'tbt' | 'longest' | 'embedLongest' | 'cls'} */ key) => loads[page].map((load) => load[key]);
+    const of = (/** @type {'host' | 'seed'} */ page, /** @type {'tbt' | 'longest' | 'embedLongest' | 'cls'} */ key) =>
+      loads[page].map((load) => load[key]);
     const group = `page load at 4x CPU (${RUNS} loads each)`;
     rows.push(
       {

@@ -40,17 +40,16 @@ export function demoFeedServer(): Plugin {
     res.end(readFileSync(file));
   }
 
-  function serveHost(req: IncomingMessage, res: ServerResponse): void {
-    const host = req.headers.host ?? '127.0.0.1';
-    const [hostname, port] = host.split(':') as [string, string | undefined];
-    const pageOrigin = `http://${host}`;
-    const embedOrigin = `http://${hostname === 'localhost' ? '127.0.0.1' : 'localhost'}${port ? `:${port}` : ''}`;
-    const query = new URL(req.url ?? '/', pageOrigin).searchParams;
-    const channel = query.get('channel') ?? 'host';
+  /**
+   * A channel's newest items as `<live-ticker-item>` markup, as a publisher's server would write them:
+   * readable before and without JavaScript, and holding the block's height so nothing jumps when
+   * the live feed takes over.
+   */
+  function serverItems(channel: string, count = 7): string {
     const now = Date.now();
-    const items = feeds
+    return feeds
       .itemsOf(channel)
-      .slice(0, 7)
+      .slice(0, count)
       .map((item) => {
         const label = relativeLabel(item.published, now, { lang: 'nl', timeZone: 'Europe/Amsterdam' }).text;
         const datetime = new Date(item.published).toISOString();
@@ -60,6 +59,15 @@ export function demoFeedServer(): Plugin {
       </live-ticker-item>`;
       })
       .join('\n');
+  }
+
+  function serveHost(req: IncomingMessage, res: ServerResponse): void {
+    const host = req.headers.host ?? '127.0.0.1';
+    const [hostname, port] = host.split(':') as [string, string | undefined];
+    const pageOrigin = `http://${host}`;
+    const embedOrigin = `http://${hostname === 'localhost' ? '127.0.0.1' : 'localhost'}${port ? `:${port}` : ''}`;
+    const query = new URL(req.url ?? '/', pageOrigin).searchParams;
+    const channel = query.get('channel') ?? 'host';
     const embed = `${embedOrigin}/embed/live-ticker.js`;
     const scripts = [`<script src="${embed}" async></script>`];
     if (query.has('twice')) scripts.push(`<script type="module" src="${embed}"></script>`);
@@ -67,7 +75,7 @@ export function demoFeedServer(): Plugin {
     const html = readFileSync(new URL('./host.html', import.meta.url), 'utf8')
       .replace('<!-- scripts -->', scripts.join('\n    '))
       .replace('{{FEED_URL}}', `${pageOrigin}/feeds/${encodeURIComponent(channel)}/feed.json`)
-      .replace('<!-- server-rendered items -->', items);
+      .replace('<!-- server-rendered items -->', serverItems(channel));
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -112,5 +120,11 @@ export function demoFeedServer(): Plugin {
       if (feeds.handle(req, res) === false) next();
     });
   };
-  return { name: 'live-ticker-demo', configureServer: install, configurePreviewServer: install };
+  return {
+    name: 'live-ticker-demo',
+    configureServer: install,
+    configurePreviewServer: install,
+    // The seed page's sidebar arrives with the feed's current items in it, as a publisher's page would.
+    transformIndexHtml: (html) => html.replace('<!-- server-rendered items -->', () => serverItems('buitenland')),
+  };
 }
