@@ -1,0 +1,105 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { defaultClock, type Clock, type ClockSubscriber } from '../../clock/page-clock.js';
+import { DEFAULT_THRESHOLD, relativeLabel, type RelativeLabel } from '../../clock/relative-label.js';
+import { resolveLang, watchLang } from '../../i18n/lang.js';
+
+const NO_LABEL: RelativeLabel = { text: '', title: '', nextChangeAt: Infinity };
+
+export interface RelativeTimeOptions {
+  /** When it happened (epoch ms); NaN for no label. */
+  published: number;
+  /** IANA time zone for absolute dates and the title. */
+  timeZone?: string | undefined;
+  /** Age (ms) from which the label shows a date. */
+  threshold?: number;
+  /** The clock to read and wake from; the page's when absent. */
+  clock?: Clock | undefined;
+}
+
+/**
+ * One relative-time label ("13 minuten geleden") kept current for its host: it asks the clock to
+ * wake it only when its words change, and then writes them straight into the `<time>` the host
+ * rendered — a page of labels changes hundreds of them each minute, and a full Lit update for
+ * each costs more than the words themselves. The host renders the `<time>` (empty) and calls
+ * `write` from `updated`; it re-renders only when a label appears or disappears.
+ */
+export class RelativeTimeController implements ReactiveController, ClockSubscriber {
+  /** What the label shows now. */
+  label: RelativeLabel = NO_LABEL;
+  private options: RelativeTimeOptions = { published: Number.NaN };
+  private scheduledOn?: Clock;
+  /** The nearest `lang`, looked up when connected or when a page's `lang` changes, not on every tick. */
+  private lang?: string;
+  private unwatchLang?: () => void;
+
+  constructor(private readonly host: ReactiveElement) {
+    host.addController(this);
+  }
+
+  /** Sets what the label is about; refreshes when anything changed. */
+  set(options: RelativeTimeOptions): void {
+    const previous = this.options;
+    this.options = options;
+    const changed =
+      !Object.is(previous.published, options.published) ||
+      previous.timeZone !== options.timeZone ||
+      previous.threshold !== options.threshold ||
+      previous.clock !== options.clock;
+    if (changed && this.host.isConnected) this.refresh();
+  }
+
+  hostConnected(): void {
+    this.lang = undefined;
+    this.refresh();
+    this.unwatchLang = watchLang(() => {
+      this.lang = undefined;
+      this.refresh();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.scheduledOn?.cancel(this);
+    this.scheduledOn = undefined;
+    this.unwatchLang?.();
+    this.unwatchLang = undefined;
+  }
+
+  /** Called by the clock when the words change. */
+  clockTick(now: number): void {
+    this.refresh(now);
+  }
+
+  /** Writes the label's words and title into the host's rendered `<time>`, leaving its node in place. */
+  write(time: HTMLTimeElement | null | undefined): void {
+    if (!time) return;
+    const text = time.firstChild;
+    // The text node's data rather than textContent: keeping the node lets the browser re-lay out less.
+    if (text instanceof Text && !text.nextSibling) {
+      if (text.data !== this.label.text) text.data = this.label.text;
+    } else time.textContent = this.label.text;
+    if (time.title !== this.label.title) time.title = this.label.title;
+  }
+
+  private refresh(now?: number): void {
+    const clock = this.options.clock ?? defaultClock();
+    if (this.scheduledOn && this.scheduledOn !== clock) this.scheduledOn.cancel(this);
+    this.scheduledOn = undefined;
+    const label = relativeLabel(this.options.published, now ?? clock.now(), {
+      lang: (this.lang ??= resolveLang(this.host)),
+      timeZone: this.options.timeZone,
+      threshold: this.options.threshold ?? DEFAULT_THRESHOLD,
+    });
+    if (label.text !== this.label.text || label.title !== this.label.title) {
+      const structural = (label.text === '') !== (this.label.text === '');
+      this.label = label;
+      const time = this.host.renderRoot?.querySelector?.('time');
+      // Words only: write them now. A label appearing or going: the host renders.
+      if (!structural && time && this.host.hasUpdated && !this.host.isUpdatePending) this.write(time);
+      else this.host.requestUpdate();
+    }
+    if (this.host.isConnected && label.nextChangeAt < Infinity) {
+      clock.schedule(this, label.nextChangeAt);
+      this.scheduledOn = clock;
+    }
+  }
+}
