@@ -72,7 +72,7 @@ export function shadowText(element: Element): string {
 /** The label texts of every item in a ticker, in order. */
 export function labels(ticker: Element): string[] {
   return [...(ticker.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])].map((item) =>
-    shadowText(item.shadowRoot!.querySelector('live-ticker-time')!),
+    (item.shadowRoot!.querySelector('[part="time"]')!.textContent ?? '').replace(/\s+/g, ' ').trim(),
   );
 }
 
@@ -88,8 +88,6 @@ export async function settled(ticker: Element & { updateComplete: Promise<unknow
   await ticker.updateComplete;
   const items = [...(ticker.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])] as (Element & { updateComplete: Promise<unknown> })[];
   await Promise.all(items.map((item) => item.updateComplete));
-  const times = items.map((item) => item.shadowRoot!.querySelector('live-ticker-time') as unknown as { updateComplete: Promise<unknown> });
-  await Promise.all(times.map((time) => time.updateComplete));
 }
 
 /** Runs a feed Observable, recording its updates and the states the store folds from them. */

@@ -33,6 +33,9 @@ export const styles = css`
     font-size: var(--live-ticker-time-font-size, 0.8125em);
     color: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 68%, transparent));
   }
+  time {
+    font-variant-numeric: tabular-nums;
+  }
   :host([layout='marquee']) .body,
   :host([layout='marquee']) .time {
     display: inline;

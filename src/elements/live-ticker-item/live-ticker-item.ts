@@ -1,8 +1,12 @@
-import { html, LitElement, nothing } from 'lit';
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Clock } from '../../clock/page-clock.js';
+import { clockContext } from '../../context/clock-context.js';
 import type { TickerItem } from '../../model.js';
 import { formatDateline } from '../../parsers/dateline.js';
 import { safeHttpUrl } from '../../parsers/item.js';
+import { RelativeTimeController } from '../shared/relative-time-controller.js';
 import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-item.styles.js';
 
@@ -20,7 +24,7 @@ import { styles } from './live-ticker-item.styles.js';
  * @csspart link - The link around dateline and text, present only for an http(s) `href`/`url`.
  * @csspart dateline - The dateline, e.g. "DOHA (ANP/AFP)".
  * @csspart text - The item's text after the dateline.
- * @csspart time - The `<live-ticker-time>` label under the text.
+ * @csspart time - The `<time>` label under the text ("13 minuten geleden"); its `title` is the full date and time.
  * @cssprop --live-ticker-link-color - Colour of linked items (default: the text colour).
  * @cssprop --live-ticker-muted-color - Colour of the time label.
  * @cssprop --live-ticker-time-font-size - Size of the time label (default 0.8125em).
@@ -50,24 +54,59 @@ export class LiveTickerItem extends LitElement {
   /** `marquee` lays text and label out on one line, as the ticker's crawl needs. */
   @property({ reflect: true }) layout?: 'list' | 'marquee';
 
+  /** The clock the label reads and wakes from; provided by an ancestor `<live-ticker>` or set directly. */
+  @consume({ context: clockContext, subscribe: true })
+  @property({ attribute: false })
+  clock?: Clock;
+
+  /**
+   * The label is a plain `<time>` in this shadow root, kept current by a controller: one shadow
+   * root per item instead of two, which is most of what a block costs to render and to lay out.
+   */
+  private readonly label = new RelativeTimeController(this);
+  /** Whether a server-rendered label (`slot="time"`) replaces the item's own. */
+  private hasServerLabel = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.hasServerLabel = this.querySelector(':scope > [slot="time"]') !== null;
+    this.syncLabel();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('item') || changed.has('datetime') || changed.has('timeZone') || changed.has('clock')) this.syncLabel();
+  }
+
+  private syncLabel(): void {
+    const published = this.hasServerLabel ? Number.NaN : this.item ? this.item.published : Date.parse(this.datetime ?? '');
+    this.label.set({ published, timeZone: this.timeZone, clock: this.clock });
+  }
+
+  private onTimeSlotChange(): void {
+    const hasServerLabel = this.querySelector(':scope > [slot="time"]') !== null;
+    if (hasServerLabel === this.hasServerLabel) return;
+    this.hasServerLabel = hasServerLabel;
+    this.syncLabel();
+    this.requestUpdate();
+  }
+
   protected override render() {
     const item = this.item;
     const url = item ? item.url : safeHttpUrl(this.href, document.baseURI);
-    const datetime = item ? new Date(item.published).toISOString() : this.datetime;
     const dateline = item ? formatDateline(item.place, item.agencies) : '';
     const content = item
       ? html`${dateline ? html`<span class="dateline" part="dateline">${dateline}</span> - ` : nothing}<span class="text" part="text">${item.text}</span>`
       : html`<slot></slot>`;
     return html`
       <p class="body" part="body">${url ? html`<a class="link" part="link" href=${url}>${content}</a>` : content}</p>
-      <slot name="time" @slotchange=${() => this.requestUpdate()}>
-        ${
-          datetime && !this.querySelector(':scope > [slot="time"]')
-            ? html`<live-ticker-time class="time" part="time" datetime=${datetime} time-zone=${this.timeZone ?? nothing}></live-ticker-time>`
-            : nothing
-        }
+      <slot name="time" @slotchange=${this.onTimeSlotChange}>
+        ${this.label.label.text ? html`<time class="time" part="time" datetime=${this.label.iso}></time>` : nothing}
       </slot>
     `;
+  }
+
+  protected override updated(): void {
+    this.label.write(this.renderRoot.querySelector('time'));
   }
 }
 

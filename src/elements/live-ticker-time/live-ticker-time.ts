@@ -63,7 +63,7 @@ export class LiveTickerTime extends LitElement {
 
   protected override render() {
     if (!this.label.label.text) return html`<slot></slot>`;
-    return html`<time part="time" datetime=${new Date(Date.parse(this.datetime)).toISOString()}></time>`;
+    return html`<time part="time" datetime=${this.label.iso}></time>`;
   }
 
   protected override updated(): void {

@@ -36,6 +36,12 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
     host.addController(this);
   }
 
+  /** The moment as ISO 8601, for the `<time datetime>` (empty without a valid one). */
+  get iso(): string {
+    const { published } = this.options;
+    return Number.isFinite(published) ? new Date(published).toISOString() : '';
+  }
+
   /** Sets what the label is about; refreshes when anything changed. */
   set(options: RelativeTimeOptions): void {
     const previous = this.options;
