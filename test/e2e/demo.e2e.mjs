@@ -51,7 +51,7 @@ describe('the demo (npm start)', () => {
     assert.equal(response.status, 200, await response.text());
   };
   const labels = () => page.locator('#buitenland [part~="list"] live-ticker-item time').allTextContents();
-  const datelines = () => page.locator('#buitenland live-ticker-item [part="dateline"]').allTextContents();
+  const datelines = () => page.locator('#buitenland [part~="list"] live-ticker-item [part="dateline"]').allTextContents();
 
   /** Records a page's uncaught errors and console errors and warnings. @param {import('playwright-core').Page} target @param {string} name */
   const recordProblems = (target, name) => {
@@ -88,7 +88,7 @@ describe('the demo (npm start)', () => {
   });
 
   it('lists the seven seed items, in order, with the seed labels', async () => {
-    await page.locator('#buitenland live-ticker-item').nth(6).waitFor();
+    await page.locator('#buitenland [part~="list"] live-ticker-item').nth(6).waitFor();
     assert.deepEqual(await datelines(), SEED_DATELINES);
     assert.deepEqual(await labels(), SEED_LABELS);
     const first = await page.locator('#buitenland live-ticker-item [part="text"]').first().textContent();
