@@ -95,6 +95,17 @@ describe('the demo (npm start)', () => {
     assert.match(first ?? '', /^Qatar heeft 313 mensen gearresteerd/);
   });
 
+  it("carries the block's items in the page itself, readable without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const bare = await context.newPage();
+    await bare.goto(`${origin}/`);
+    const items = bare.locator('#buitenland > live-ticker-item');
+    assert.equal(await items.count(), 7);
+    assert.match((await items.first().textContent()) ?? '', /DOHA \(ANP\/AFP\) - Qatar heeft 313 mensen gearresteerd/);
+    assert.equal(await items.first().locator('live-ticker-time').getAttribute('slot'), 'time');
+    await context.close();
+  });
+
   it('crawls the same items in the header marquee, from the same single request loop', async () => {
     await page.locator('live-ticker.crawl [part="list"] live-ticker-item').nth(6).waitFor();
     const crawl = await page.locator('live-ticker.crawl [part="list"] live-ticker-item [part="dateline"]').allTextContents();
@@ -127,10 +138,10 @@ describe('the demo (npm start)', () => {
     // The longest jittered poll interval is 36 s. Virtual time must not run on while the real request
     // is in flight, or its 15 s timeout would fire first: the clock stays paused after this.
     await page.clock.runFor(36_000);
-    await page.locator('#buitenland live-ticker-item').filter({ hasText: 'Een nieuw bericht uit de test.' }).waitFor();
+    await page.locator('#buitenland [part~="list"] live-ticker-item').filter({ hasText: 'Een nieuw bericht uit de test.' }).waitFor();
     assert.equal((await datelines())[0], 'GENÈVE (ANP/AFP)');
     assert.equal((await labels())[0], 'nu'); // published 36 s ago (virtual time)
-    assert.equal(await page.locator('#buitenland live-ticker-item').count(), 7);
+    assert.equal(await page.locator('#buitenland [part~="list"] live-ticker-item').count(), 7);
   });
 
   it('shows the same seed block from RSS, Atom, SSE and WebSocket, changing only feed-url', async () => {
@@ -150,10 +161,14 @@ describe('the demo (npm start)', () => {
       recordProblems(flavour, feed);
       await flavour.clock.install({ time: T });
       await flavour.goto(`${origin}/?feed=${encodeURIComponent(feed)}`);
-      await flavour.locator('#buitenland live-ticker-item').nth(6).waitFor();
+      await flavour.locator('#buitenland [part~="list"] live-ticker-item').nth(6).waitFor();
       assert.equal(await flavour.locator('#buitenland').getAttribute('feed-url'), feed);
       assert.deepEqual(await flavour.locator('#buitenland [part~="list"] live-ticker-item time').allTextContents(), SEED_LABELS, feed);
-      assert.deepEqual(await flavour.locator('#buitenland live-ticker-item [part="dateline"]').allTextContents(), SEED_DATELINES, feed);
+      assert.deepEqual(
+        await flavour.locator('#buitenland [part~="list"] live-ticker-item [part="dateline"]').allTextContents(),
+        SEED_DATELINES,
+        feed,
+      );
       await flavour.close();
     }
   });
