@@ -45,6 +45,8 @@ export const styles = css`
     align-items: center;
     gap: 0.75em;
     margin: 0 0 0.5em;
+    /* As tall as the pause button before it appears: the block must not grow when its items arrive. */
+    min-block-size: 1.75rem;
   }
   .heading {
     flex: none;
