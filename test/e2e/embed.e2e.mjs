@@ -118,6 +118,27 @@ describe('the embed on a third-party page', () => {
     });
   }
 
+  it('starts in steps: the script task defines nothing; the block, then its items, then their labels, each in a later task', async () => {
+    const { page, context } = await open('/feeds/host/stats');
+    const order = await page.evaluate(async (src) => {
+      /** @type {string[]} */
+      const seen = [];
+      for (const tag of ['live-ticker', 'live-ticker-item', 'live-ticker-time'])
+        void customElements.whenDefined(tag).then(() => seen.push(tag));
+      const script = document.createElement('script');
+      script.src = src;
+      const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
+      document.head.append(script);
+      await loaded;
+      // The load event comes right after the script ran: nothing may be defined in that task.
+      const atLoad = ['live-ticker', 'live-ticker-item', 'live-ticker-time'].filter((tag) => customElements.get(tag));
+      await customElements.whenDefined('live-ticker-time');
+      return { atLoad, seen };
+    }, `${origin}/embed/live-ticker.js`);
+    assert.deepEqual(order, { atLoad: [], seen: ['live-ticker', 'live-ticker-item', 'live-ticker-time'] });
+    await context.close();
+  });
+
   it('adds no globals of its own', async () => {
     const { page, context } = await open('/feeds/host/stats');
     const before = await page.evaluate(() => Object.getOwnPropertyNames(window));
