@@ -98,6 +98,25 @@ describe('SSE stream from the demo feed server', () => {
     feed.subscription.unsubscribe();
   });
 
+  it('hands a burst on in a few batches, not one update per message, and loses none of it', async () => {
+    const feed = recordFeed(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
+    const first = feed.upsert();
+    await time.tickAsync(0);
+    await first;
+    const statesBefore = feed.states.length;
+    const last = feed.upsert('burst-300');
+    await control(channel, { burst: 300 });
+    await last;
+    const burstIds = feed
+      .last()
+      .items.filter((item) => item.id.startsWith('burst-'))
+      .map((item) => item.id);
+    expect(burstIds).to.have.length(200); // the store keeps the newest 200 of a source
+    expect(burstIds[0]).to.equal('burst-300');
+    expect(feed.states.length - statesBefore).to.be.below(30);
+    feed.subscription.unsubscribe();
+  });
+
   it('keeps everything through a dropped connection and resumes after Last-Event-ID, without repeats', async () => {
     const feed = recordFeed(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
     const first = feed.upsert();

@@ -5,6 +5,7 @@ import { parseFeedDocument } from '../parsers/feed-document.js';
 import { FeedParseError } from '../parsers/json-feed.js';
 import { SseLimitError, SseParser } from '../parsers/sse.js';
 import { parseStreamMessage } from '../parsers/stream-message.js';
+import { batchUpdates, settledNow, WAITING } from './batch-updates.js';
 import { FEED_DEFAULTS, parseRetryAfter, reconnecting, type AttemptStep, type FeedOptions } from './reconnect.js';
 
 const ACCEPT = 'application/feed+json, application/json, application/rss+xml, application/atom+xml, text/event-stream;q=0.9, */*;q=0.5';
@@ -153,12 +154,23 @@ export function httpFeed(url: string, options: HttpFeedOptions = {}): Observable
           update({ kind: 'status', source: url, status: 'live' });
           let reportedBadMessage = false;
           // The parser drops the one byte-order mark a stream may start with; the decoder must keep it.
-          const reader = response.body!.pipeThrough(new TextDecoderStream('utf-8', { ignoreBOM: true })).getReader();
+          const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+          const reader = response.body!.getReader();
+          // Messages that arrived together are handed on together: while more bytes are already
+          // waiting, reading goes on, and the batch goes to the store when the stream has to wait.
+          const batch: FeedUpdate[] = [];
+          const flush = () => batchUpdates(batch.splice(0)).forEach(update);
           try {
+            let read = reader.read();
             for (;;) {
-              const { done, value } = await reader.read();
-              if (done) break;
-              const events = parser.push(value);
+              let result = await settledNow(read);
+              if (result === WAITING) {
+                flush();
+                result = await read;
+              }
+              if (result.done) break;
+              read = reader.read();
+              const events = parser.push(decoder.decode(result.value, { stream: true }));
               lastEventId = parser.lastEventId;
               retry = parser.retry ?? retry;
               for (const event of events) {
@@ -166,14 +178,16 @@ export function httpFeed(url: string, options: HttpFeedOptions = {}): Observable
                 const message = parseStreamMessage(event.data, url, { baseUrl });
                 if (typeof message !== 'string') {
                   streamed.received = true;
-                  update(message);
+                  batch.push(message);
                 } else if (!reportedBadMessage) {
                   reportedBadMessage = true;
                   console.warn(`live-ticker: ${url}: ignored a stream message (${message})`);
                 }
               }
             }
+            flush();
           } catch (error) {
+            flush(); // what arrived before the cut is kept
             void reader.cancel().catch(() => undefined);
             if (error instanceof SseLimitError) streamed = undefined; // a broken stream: back off, as for any failure
             throw error;
