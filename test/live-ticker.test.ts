@@ -278,7 +278,7 @@ describe('<live-ticker> with a source that is not an RxJS Observable', () => {
       ticker.source = value as unknown as TickerUpdateInput[];
       const event = await status;
       await settled(ticker);
-      expect(event.error?.message).to.contain('source must be an Observable, a Promise, an async iterable');
+      expect(event.error?.message).to.contain('expected an Observable, a Promise or an (async) iterable as source, got');
       expect(shadowText(ticker)).to.contain('Het nieuws kon niet worden geladen');
       expect(warn.callCount).to.equal(1);
       expect(uncaught).to.deep.equal([]);
@@ -294,7 +294,7 @@ describe('<live-ticker> with a source that is not an RxJS Observable', () => {
     const stale = nextStatus(ticker, 'stale');
     source.next({ items: seed });
     expect((await stale).error?.message)
-      .to.contain('expected an array of items or an update')
+      .to.contain('expected an array of items or {kind: ')
       .and.contain('an object without kind');
     await settled(ticker);
     expect(itemTexts(ticker), 'the items shown stay').to.have.length(2);

@@ -18,43 +18,6 @@ function normalizeItems(inputs: readonly unknown[], source: string): { items: Ti
   return { items, skipped };
 }
 
-function describe(value: unknown): string {
-  if (value === null || typeof value !== 'object') return String(value);
-  const kind = (value as { kind?: unknown }).kind;
-  return kind === undefined ? 'an object without kind' : `kind ${JSON.stringify(kind)}`;
-}
-
-/**
- * One value of a developer's source as a feed update. A value of no known shape becomes an error
- * status naming what was expected: it is reported, keeps the items shown, and the source goes on.
- */
-export function normalizeUpdate(input: TickerUpdateInput, source: string): FeedUpdate {
-  const value: unknown = input;
-  if (Array.isArray(value)) return { kind: 'upsert', source, items: normalizeItems(value, source).items };
-  const update = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  switch (update['kind']) {
-    case 'delete':
-      if (Array.isArray(update['ids'])) return { kind: 'delete', source, ids: update['ids'].map(String) };
-      break;
-    case 'status':
-      if (update['status'] === 'connecting' || update['status'] === 'live' || update['status'] === 'error') {
-        const error = update['error'];
-        return error instanceof FeedError
-          ? { kind: 'status', source, status: update['status'], error }
-          : { kind: 'status', source, status: update['status'] };
-      }
-      break;
-    case 'upsert':
-    case 'snapshot': {
-      if (!Array.isArray(update['items'])) break;
-      const { items, skipped } = normalizeItems(update['items'], source);
-      return update['kind'] === 'snapshot' ? { kind: 'snapshot', source, items, skipped } : { kind: 'upsert', source, items };
-    }
-  }
-  const message = `${source}: expected an array of items or an update {kind: 'upsert' | 'snapshot' | 'delete' | 'status', …}, got ${describe(value)}`;
-  return { kind: 'status', source, status: 'error', error: new FeedError('source', message) };
-}
-
 function sourceError(error: unknown, name: string): FeedUpdate {
   return {
     kind: 'status',
@@ -65,6 +28,30 @@ function sourceError(error: unknown, name: string): FeedUpdate {
         ? error
         : new FeedError('source', `${name}: ${(error as Error)?.message ?? String(error)}`, { cause: error }),
   };
+}
+
+/**
+ * One value of a developer's source as a feed update. A value of no known shape becomes an error
+ * status saying what was expected: it is reported, keeps the items shown, and the source goes on.
+ */
+export function normalizeUpdate(input: TickerUpdateInput, source: string): FeedUpdate {
+  const value: unknown = input;
+  if (Array.isArray(value)) return { kind: 'upsert', source, items: normalizeItems(value, source).items };
+  const { kind, ids, items, status, error } = ((typeof value === 'object' && value) || {}) as Record<string, unknown>;
+  if (kind === 'delete' && Array.isArray(ids)) return { kind, source, ids: ids.map(String) };
+  if (kind === 'status' && (status === 'connecting' || status === 'live' || status === 'error')) {
+    return error instanceof FeedError ? { kind, source, status, error } : { kind, source, status };
+  }
+  if ((kind === 'upsert' || kind === 'snapshot') && Array.isArray(items)) {
+    const normalized = normalizeItems(items, source);
+    return kind === 'snapshot' ? { kind, source, ...normalized } : { kind, source, items: normalized.items };
+  }
+  const got =
+    kind !== undefined ? `kind ${JSON.stringify(kind)}` : typeof value === 'object' && value ? 'an object without kind' : String(value);
+  return sourceError(
+    new FeedError('source', `${source}: expected an array of items or {kind: 'upsert' | 'snapshot' | 'delete' | 'status', …}, got ${got}`),
+    source,
+  );
 }
 
 /**
@@ -81,13 +68,7 @@ export function customUpdates(source: ObservableInput<TickerUpdateInput>, name =
   } catch {
     const got = source === null ? 'null' : typeof source;
     return of(
-      sourceError(
-        new FeedError(
-          'source',
-          `${name}: source must be an Observable, a Promise, an async iterable, an iterable or a ReadableStream, got ${got}`,
-        ),
-        name,
-      ),
+      sourceError(new FeedError('source', `${name}: expected an Observable, a Promise or an (async) iterable as source, got ${got}`), name),
     );
   }
   return updates.pipe(

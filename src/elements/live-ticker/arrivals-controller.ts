@@ -2,6 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TickerItem } from '../../model.js';
 import type { TickerState } from '../../store/store.js';
 
+const READER_EVENTS = ['pointerenter', 'pointerleave', 'focusin', 'focusout'] as const;
+
 /** Items that arrived together, shown or waiting; a new object each time, so a host announces each batch once. */
 export interface ArrivalBatch {
   readonly count: number;
@@ -38,23 +40,31 @@ export class ArrivalsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.addEventListener('pointerenter', this.onPointerEnter);
-    this.host.addEventListener('pointerleave', this.onPointerLeave);
-    this.host.addEventListener('focusin', this.onFocusIn);
-    this.host.addEventListener('focusout', this.onFocusOut);
+    for (const type of READER_EVENTS) this.host.addEventListener(type, this);
     this.releaseUnlessHeld();
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('pointerenter', this.onPointerEnter);
-    this.host.removeEventListener('pointerleave', this.onPointerLeave);
-    this.host.removeEventListener('focusin', this.onFocusIn);
-    this.host.removeEventListener('focusout', this.onFocusOut);
+    for (const type of READER_EVENTS) this.host.removeEventListener(type, this);
     // A block taken out of the page hears no pointerleave or focusout, and loses its scroll position:
     // wherever it is put back, the reader is not (yet) in it.
     this.pointerInside = false;
     this.focusInside = false;
     this.scrolled = false;
+  }
+
+  /** Where the reader's pointer and focus are. */
+  handleEvent(event: Event): void {
+    if (event.type === 'pointerenter') this.pointerInside = true;
+    else if (event.type === 'focusin') this.focusInside = true;
+    else if (event.type === 'pointerleave') this.pointerInside = false;
+    else {
+      // focusout: the reader left only if focus went outside the block
+      const next = (event as FocusEvent).relatedTarget as Node | null;
+      if (next && (next === this.host || this.host.contains(next))) return;
+      this.focusInside = false;
+    }
+    this.releaseUnlessHeld();
   }
 
   /** The block's latest state: its items are shown now, or held back while the reader is busy. */
@@ -103,24 +113,4 @@ export class ArrivalsController implements ReactiveController {
     if (this.fresh.size > 0) this.batch = { count: this.fresh.size };
     this.host.requestUpdate();
   }
-
-  private readonly onPointerEnter = (): void => {
-    this.pointerInside = true;
-  };
-
-  private readonly onPointerLeave = (): void => {
-    this.pointerInside = false;
-    this.releaseUnlessHeld();
-  };
-
-  private readonly onFocusIn = (): void => {
-    this.focusInside = true;
-  };
-
-  private readonly onFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget as Node | null;
-    if (next && (next === this.host || this.host.contains(next))) return;
-    this.focusInside = false;
-    this.releaseUnlessHeld();
-  };
 }
