@@ -16,11 +16,14 @@ export {
   type TickerItemInput,
   type TickerUpdateInput,
 } from './model.js';
-export { parseDateline, formatDateline, type Dateline } from './parsers/dateline.js';
+export { parseDateline, formatDateline, type Dateline } from './text/dateline.js';
 export { htmlToText } from './parsers/html-text.js';
-export { parseJsonFeed, parseJsonFeedItem, FeedParseError, type ParsedFeed } from './parsers/json-feed.js';
+export { parseJsonFeed, parseJsonFeedItem } from './parsers/json-feed.js';
+export { FeedParseError, type ParsedFeed } from './parsers/parsed-feed.js';
 export { parseFeedDocument } from './parsers/feed-document.js';
-export { toTickerItem, safeHttpUrl } from './parsers/item.js';
+export { toTickerItem } from './parsers/item.js';
+export { safeHttpUrl } from './text/safe-url.js';
+export { decodeFeedBytes } from './parsers/encoding.js';
 export { httpFeed } from './sources/http-feed.js';
 export { websocketFeed } from './sources/websocket-feed.js';
 export {
@@ -32,7 +35,8 @@ export {
   type AttemptStep,
   type AttemptEnd,
 } from './sources/reconnect.js';
-export { parseRss, parseAtom, parseFeedDate } from './parsers/syndication.js';
+export { parseRss, parseAtom } from './parsers/syndication.js';
+export { parseFeedDate } from './parsers/date.js';
 export { SseParser, type SseEvent } from './parsers/sse.js';
 export { parseStreamMessage } from './parsers/stream-message.js';
 export { feedUpdates } from './sources/feed-updates.js';

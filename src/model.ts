@@ -2,8 +2,16 @@
 export interface TickerItem {
   /** Stable identity across updates; upserts and deletions match on it. */
   readonly id: string;
-  /** When the item was first published (epoch ms). */
-  readonly published: number;
+  /**
+   * When the item was first published (epoch ms). Absent when the feed gives no date, or one that
+   * cannot be read: the item is shown without a time label, never with an invented time.
+   */
+  readonly published?: number;
+  /**
+   * Undated items only: where the item sorts among dated ones (epoch ms, never shown). Just below the
+   * dated item before it in its feed, so it keeps the position the document gives it.
+   */
+  readonly sortTime?: number;
   /** When this version was last modified (epoch ms); a newer version replaces an older one. */
   readonly updated?: number;
   /** The dateline place, e.g. "CRANS-MONTANA". */
@@ -20,10 +28,11 @@ export interface TickerItem {
   readonly source?: string;
 }
 
-/** An item as a developer may hand it in: times as Date, ISO string or epoch ms. */
+/** An item as a developer may hand it in: times as Date, ISO 8601 / RFC 822 string or epoch ms. */
 export interface TickerItemInput {
-  id: string | number;
-  published: Date | string | number;
+  /** Without one, an id is derived from the link, else from title and text. */
+  id?: string | number;
+  published?: Date | string | number;
   updated?: Date | string | number;
   place?: string;
   agencies?: readonly string[];

@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { formatDateline, parseDateline } from '../src/parsers/dateline.js';
+import { formatDateline, parseDateline } from '../src/text/dateline.js';
 import { decodeEntities, htmlToText } from '../src/parsers/html-text.js';
-import { MAX_TEXT_LENGTH, safeHttpUrl, toTickerItem } from '../src/parsers/item.js';
-import { FeedParseError, MAX_FEED_ITEMS, parseJsonFeed } from '../src/parsers/json-feed.js';
+import { MAX_TEXT_LENGTH, toTickerItem } from '../src/parsers/item.js';
+import { safeHttpUrl } from '../src/text/safe-url.js';
+import { parseJsonFeed } from '../src/parsers/json-feed.js';
+import { FeedParseError, MAX_FEED_ITEMS } from '../src/parsers/parsed-feed.js';
 import { parseFeedDocument } from '../src/parsers/feed-document.js';
 
 describe('parseDateline', () => {
@@ -124,10 +126,24 @@ describe('toTickerItem', () => {
     });
   });
 
-  it('gives a reason instead of an item', () => {
-    expect(toTickerItem({ id: '', published: 0, text: 'x' })).to.equal('no id');
-    expect(toTickerItem({ id: 'a', published: 'gisteren', text: 'x' })).to.equal('no valid publication date');
+  it('gives a reason instead of an item only when there is no text', () => {
     expect(toTickerItem({ id: 'a', published: 0, text: ' ' })).to.equal('no text');
+  });
+
+  it('keeps an item with an unreadable date undated, and reports the date', () => {
+    const unreadableDates: string[] = [];
+    const item = toTickerItem({ id: 'a', published: 'gisteren', text: 'x' }, { unreadableDates });
+    expect(item).to.deep.equal({ id: 'a', agencies: [], text: 'x' });
+    expect(unreadableDates).to.deep.equal(['gisteren']);
+  });
+
+  it('derives a missing id from the link, else from title and text, the same every time', () => {
+    expect(toTickerItem({ id: '', text: 'x', url: '/a' }, { baseUrl: 'https://example.org/' })).to.include({ id: 'https://example.org/a' });
+    const one = toTickerItem({ title: 'Titel', text: 'Tekst' }) as { id: string };
+    expect(one.id).to.match(/^urn:digest:[0-9a-z]+$/);
+    expect((toTickerItem({ title: 'Titel', text: 'Tekst' }) as { id: string }).id).to.equal(one.id);
+    expect((toTickerItem({ title: 'Titel', text: 'Tekst!' }) as { id: string }).id).not.to.equal(one.id);
+    expect((toTickerItem({ title: 'Titel.', text: 'Tekst' }) as { id: string }).id).not.to.equal(one.id);
   });
 
   it('caps very long text', () => {
@@ -154,14 +170,15 @@ describe('parseJsonFeed', () => {
   it('reads items and skips bad ones with a reason', () => {
     const parsed = parseJsonFeed(feed);
     expect(parsed.title).to.equal('Buitenland');
-    expect(parsed.items.map((item) => item.id)).to.deep.equal(['a', 'b', 'd']);
+    expect(parsed.items.map((item) => item.id)).to.deep.equal(['a', 'b', 'c', parsed.items[3]!.id, 'd']);
     expect(parsed.items[0]).to.include({ place: 'DOHA', text: 'Tekst', url: 'https://example.org/a' });
     expect(parsed.items[1]).to.include({ place: 'WENEN', text: 'Html & meer', published: Date.UTC(2026, 10, 27, 10) });
-    expect(parsed.skipped).to.deep.equal([
-      { index: 2, id: 'c', reason: 'no valid publication date' },
-      { index: 3, reason: 'not an object' },
-      { index: 4, reason: 'no id' },
-    ]);
+    // Undated: kept, without a time, sorting just below the item before it.
+    expect(parsed.items[2]!.published).to.equal(undefined);
+    expect(parsed.items[2]!.sortTime).to.be.below(parsed.items[1]!.published!).and.above(parsed.items[4]!.published!);
+    expect(parsed.items[3]!.id).to.match(/^urn:digest:/);
+    expect(parsed.skipped).to.deep.equal([{ index: 3, reason: 'not an object' }]);
+    expect(parsed.warnings).to.deep.equal([]);
   });
 
   it('rejects what is not a feed', () => {

@@ -1,7 +1,8 @@
 import type { ItemContext } from './item.js';
-import { FeedParseError, parseJsonFeed, type ParsedFeed } from './json-feed.js';
+import { parseJsonFeed } from './json-feed.js';
+import { FeedParseError, type ParsedFeed } from './parsed-feed.js';
 import { parseAtom, parseRss } from './syndication.js';
-import { parseXml, XmlError } from './xml.js';
+import { NS, parseXml, XmlError } from './xml.js';
 
 /**
  * Any feed document — JSON Feed, RSS or Atom — told apart by its content: servers often send
@@ -25,8 +26,8 @@ export function parseFeedDocument(body: string, context: ItemContext = {}): Pars
     } catch (error) {
       throw new FeedParseError(`malformed XML: ${(error as XmlError).message}`);
     }
-    if (root.local === 'rss' || root.local === 'RDF') return parseRss(root, context);
-    if (root.local === 'feed') return parseAtom(root, context);
+    if ((root.local === 'rss' && root.ns === '') || (root.local === 'RDF' && root.ns === NS.rdf)) return parseRss(root, context);
+    if (root.local === 'feed' && (root.ns === NS.atom || root.ns === '')) return parseAtom(root, context);
     throw new FeedParseError(`not a feed: the document is <${root.name}>`);
   }
   throw new FeedParseError(start === '' ? 'empty response' : 'not a feed document (JSON Feed, RSS or Atom)');

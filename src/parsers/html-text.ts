@@ -4,13 +4,18 @@
  * Tags are dropped (block tags become spaces), the contents of script-like elements and comments are
  * dropped, character references are decoded, and white space is folded.
  */
+import { decodeEntities } from './entities.js';
 
-// Comments, CDATA, raw-text elements with their contents, ordinary tags, and declarations.
-// Each alternative starts with a distinct prefix, so matching stays linear on hostile input.
+export { decodeEntities };
+
+// Comments, CDATA, raw-text elements with their contents, ordinary tags, and declarations. Each
+// alternative starts with a distinct prefix and, once started, always matches (an unclosed quote or
+// tag runs to the end of the text), so nothing backtracks and matching stays linear on hostile input.
 const MARKUP =
-  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<(script|style|template|noscript|iframe|object|svg|math|head|title)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?(?:<\/\2\s*>|$)|<\/?([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*(?:>|$)|<[!?][^>]*(?:>|$)/g;
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<(script|style|template|noscript|iframe|object|svg|math|head|title)\b(?:[^>"']|"[^"]*(?:"|$)|'[^']*(?:'|$))*(?:>|$)[\s\S]*?(?:<\/\2\s*>|$)|<\/?([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*(?:"|$)|'[^']*(?:'|$))*(?:>|$)|<[!?][^>]*(?:>|$)/g;
 
-const INLINE = new Set([
+/** Tags that sit inside a line of text; any other tag separates words. */
+export const INLINE = new Set([
   'a',
   'abbr',
   'b',
@@ -40,102 +45,6 @@ const INLINE = new Set([
   'var',
   'wbr',
 ]);
-
-// Named references seen in real feeds; the full HTML table is 2,000 names and would cost the embed
-// more bytes than it earns. Unknown names are left as written.
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  shy: '',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  zwnj: '\u200c',
-  zwj: '\u200d',
-  lrm: '\u200e',
-  rlm: '\u200f',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  sbquo: '‚',
-  ldquo: '“',
-  rdquo: '”',
-  bdquo: '„',
-  laquo: '«',
-  raquo: '»',
-  lsaquo: '‹',
-  rsaquo: '›',
-  hellip: '…',
-  bull: '•',
-  middot: '·',
-  euro: '€',
-  pound: '£',
-  yen: '¥',
-  cent: '¢',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  deg: '°',
-  plusmn: '±',
-  times: '×',
-  divide: '÷',
-  frac12: '½',
-  frac14: '¼',
-  frac34: '¾',
-  sect: '§',
-  para: '¶',
-  dagger: '†',
-  Dagger: '‡',
-  permil: '‰',
-  prime: '′',
-  iexcl: '¡',
-  iquest: '¿',
-  ordf: 'ª',
-  ordm: 'º',
-  micro: 'µ',
-  szlig: 'ß',
-  OElig: 'Œ',
-  oelig: 'œ',
-  Scaron: 'Š',
-  scaron: 'š',
-  Yuml: 'Ÿ',
-  fnof: 'ƒ',
-  circ: 'ˆ',
-  tilde: '˜',
-  minus: '−',
-};
-// Latin-1 letters follow one pattern: a base letter and an accent name.
-const ACCENTS: Record<string, [string, string]> = {
-  grave: ['AEIOUaeiou', 'ÀÈÌÒÙàèìòù'],
-  acute: ['AEIOUYaeiouy', 'ÁÉÍÓÚÝáéíóúý'],
-  circ: ['AEIOUaeiou', 'ÂÊÎÔÛâêîôû'],
-  tilde: ['ANOano', 'ÃÑÕãñõ'],
-  uml: ['AEIOUaeiouy', 'ÄËÏÖÜäëïöüÿ'],
-  ring: ['Aa', 'Åå'],
-  cedil: ['Cc', 'Çç'],
-  slash: ['Oo', 'Øø'],
-};
-for (const [accent, [bases, letters]] of Object.entries(ACCENTS)) {
-  [...bases].forEach((base, i) => (NAMED[base + accent] = letters[i]!));
-}
-Object.assign(NAMED, { AElig: 'Æ', aelig: 'æ', ETH: 'Ð', eth: 'ð', THORN: 'Þ', thorn: 'þ' });
-
-const REFERENCE = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
-
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(REFERENCE, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return NAMED[name] ?? whole;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-    const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-    return valid ? String.fromCodePoint(code) : '\ufffd';
-  });
-}
 
 // C0/C1 controls other than white space never belong in a headline.
 // eslint-disable-next-line no-control-regex

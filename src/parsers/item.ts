@@ -1,27 +1,17 @@
 import type { TickerItem, TickerItemInput } from '../model.js';
-import { parseDateline } from './dateline.js';
+import { parseDateline } from '../text/dateline.js';
+import { safeHttpUrl } from '../text/safe-url.js';
+import { parseFeedDate } from './date.js';
 import { cleanText } from './html-text.js';
 
 /** Longest text kept per item: a ticker shows a paragraph, and a hostile feed must not bloat memory. */
 export const MAX_TEXT_LENGTH = 2000;
 
-/** An absolute http(s) URL, or undefined: `javascript:`, `data:` and anything unparsable never become links. */
-export function safeHttpUrl(url: unknown, base?: string): string | undefined {
-  if (typeof url !== 'string' || url.trim() === '') return undefined;
-  try {
-    const parsed = new URL(url.trim(), base);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Epoch ms from a Date, an ISO 8601 / RFC 822 string or a number; NaN when unusable. */
+/** Epoch ms from a Date, a feed date string (see parseFeedDate) or a number; NaN when unusable. */
 export function toTime(value: unknown): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
-  if (typeof value === 'string' && value.trim() !== '') return Date.parse(value.trim());
-  return Number.NaN;
+  return typeof value === 'string' ? parseFeedDate(value) : Number.NaN;
 }
 
 function truncate(text: string): string {
@@ -30,42 +20,59 @@ function truncate(text: string): string {
   return `${text.slice(0, cut > MAX_TEXT_LENGTH * 0.8 ? cut : MAX_TEXT_LENGTH - 1)}…`;
 }
 
+/** A short, stable digest (two 32-bit FNV-1a hashes): the same text gives the same id for every reader. */
+function digest(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
+}
+
 export interface ItemContext {
   /** The feed the item belongs to. */
   source?: string;
   /** What relative links resolve against. */
   baseUrl?: string;
+  /** Collects dates that could not be read (the item is kept, undated), for one warning per load. */
+  unreadableDates?: string[];
 }
+
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * Builds the normalised item every part of the library uses, or returns why it cannot.
  * Text is expected to be plain already (parsers reduce HTML first); it is cleaned and capped here,
- * and a dateline at its start becomes place and agencies unless the input names them.
+ * and a dateline at its start becomes place and agencies unless the input names them. An item
+ * without a date is kept undated; one without an id gets one derived from its link, else its text.
  */
 export function toTickerItem(input: TickerItemInput, context: ItemContext = {}): TickerItem | string {
-  const id = typeof input.id === 'number' && Number.isFinite(input.id) ? String(input.id) : input.id;
-  if (typeof id !== 'string' || id.trim() === '') return 'no id';
-  const published = toTime(input.published);
-  if (Number.isNaN(published)) return 'no valid publication date';
-  const updated = input.updated === undefined ? Number.NaN : toTime(input.updated);
-
   const title = typeof input.title === 'string' ? cleanText(input.title) : '';
   const fullText = cleanText(typeof input.text === 'string' ? input.text : '') || title;
   if (fullText === '') return 'no text';
+  const url = safeHttpUrl(input.url, context.baseUrl);
+  const rawId = typeof input.id === 'number' && Number.isFinite(input.id) ? String(input.id) : input.id;
+  const id = typeof rawId === 'string' && rawId.trim() !== '' ? rawId.trim() : (url ?? `urn:digest:${digest(`${title}\n${fullText}`)}`);
+
+  const published = toTime(input.published);
+  if (Number.isNaN(published) && !isBlank(input.published)) context.unreadableDates?.push(String(input.published));
+  const updated = toTime(input.updated);
   const dateline = input.place === undefined && input.agencies === undefined ? parseDateline(fullText) : undefined;
   const place = dateline ? dateline.place : input.place && cleanText(input.place);
   const agencies = dateline ? dateline.agencies : (input.agencies ?? []).map(cleanText).filter(Boolean);
 
   const item: { -readonly [K in keyof TickerItem]: TickerItem[K] } = {
-    id: id.trim(),
-    published,
+    id,
     agencies,
     text: truncate(dateline ? dateline.text : fullText),
   };
+  if (!Number.isNaN(published)) item.published = published;
   if (!Number.isNaN(updated)) item.updated = updated;
   if (place) item.place = place;
   if (title && title !== fullText) item.title = truncate(title);
-  const url = safeHttpUrl(input.url, context.baseUrl);
   if (url) item.url = url;
   if (context.source) item.source = context.source;
   return item;

@@ -1,119 +1,116 @@
 /** RSS 2.0 (and RSS 1.0/RDF) and Atom 1.0, read with the small XML reader into normalised items. */
-import type { SkippedItem, TickerItem } from '../model.js';
-import { htmlToText } from './html-text.js';
+import { safeHttpUrl } from '../text/safe-url.js';
+import { cleanText, htmlToText, INLINE } from './html-text.js';
 import { toTickerItem, type ItemContext } from './item.js';
-import { FeedParseError, MAX_FEED_ITEMS, type ParsedFeed } from './json-feed.js';
-import { childElement, childElements, childText, textContent, type XmlElement } from './xml.js';
+import { collectItems, FeedParseError, type ParsedFeed } from './parsed-feed.js';
+import { attribute, childElement, childElements, childText, NS, textContent, type XmlElement } from './xml.js';
 
-// Zone names Date.parse does not know but feeds write anyway (RFC 822 allows only US zones).
-const ZONES: Record<string, string> = {
-  CET: '+0100',
-  CEST: '+0200',
-  MET: '+0100',
-  MEST: '+0200',
-  BST: '+0100',
-  IST: '+0530',
-  EET: '+0200',
-  EEST: '+0300',
-  WET: '+0000',
-  WEST: '+0100',
-  JST: '+0900',
-  AEST: '+1000',
-  AEDT: '+1100',
-};
-
-/** An RFC 822 date as RSS writes it ("Fri, 27 Nov 2026 12:00:00 +0100"), or ISO 8601. */
-export function parseFeedDate(value: string | undefined): number {
-  if (!value) return Number.NaN;
-  const trimmed = value.trim();
-  const direct = Date.parse(trimmed);
-  if (!Number.isNaN(direct)) return direct;
-  return Date.parse(trimmed.replace(/\b([A-Z]{3,4})$/, (zone) => ZONES[zone] ?? zone));
+/** An element's base URL: its `xml:base` resolved against its parent's. */
+function baseOf(element: XmlElement, parentBase: string | undefined): string | undefined {
+  const base = element.attributes['xml:base'];
+  return base === undefined ? parentBase : (safeHttpUrl(base, parentBase) ?? parentBase);
 }
 
-function collect(
-  entries: XmlElement[],
-  read: (entry: XmlElement) => TickerItem | string,
-  idOf: (entry: XmlElement) => string | undefined,
-): { items: TickerItem[]; skipped: SkippedItem[] } {
-  const items: TickerItem[] = [];
-  const skipped: SkippedItem[] = [];
-  entries.slice(0, MAX_FEED_ITEMS).forEach((entry, index) => {
-    const item = read(entry);
-    if (typeof item !== 'string') return void items.push(item);
-    const id = idOf(entry);
-    skipped.push(id === undefined ? { index, reason: item } : { index, id, reason: item });
-  });
-  if (entries.length > MAX_FEED_ITEMS) {
-    skipped.push({ index: MAX_FEED_ITEMS, reason: `over ${MAX_FEED_ITEMS} items; ${entries.length - MAX_FEED_ITEMS} left out` });
-  }
-  return { items, skipped };
-}
+const trimmed = (text: string | undefined) => text?.trim() || undefined;
 
 /** RSS 2.0 `<rss><channel><item>…`, and RSS 1.0 where items sit beside the channel. */
 export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFeed {
-  const channel = childElement(root, 'channel');
+  const channel = childElements(root).find((child) => child.local === 'channel' && (child.ns === '' || child.ns === NS.rss1 || child.ns === root.ns));
   if (!channel) throw new FeedParseError('not an RSS feed: no <channel>');
-  const baseUrl = context.baseUrl ?? childText(channel, 'link')?.trim();
-  const entries = [...childElements(channel, 'item'), ...childElements(root, 'item')];
+  // Core elements are in the channel's namespace: none for RSS 2.0, RSS 1.0's for RDF. Extensions
+  // are found by their namespace URI, whatever the prefix, and never stand in for a core element.
+  const core = channel.ns;
+  const text = (parent: XmlElement, local: string) => childText(parent, core, local);
+  const channelBase = baseOf(channel, baseOf(root, context.baseUrl)) ?? safeHttpUrl(text(channel, 'link'));
+  const entries = [...childElements(channel, core, 'item'), ...childElements(root, core, 'item')];
+
+  const guidOf = (entry: XmlElement) => childElement(entry, core, 'guid');
   const idOf = (entry: XmlElement) =>
-    (childText(entry, 'guid') ?? childText(entry, 'link') ?? entry.attributes['rdf:about'])?.trim() || undefined;
-  const { items, skipped } = collect(
+    trimmed(textContent(guidOf(entry))) ?? trimmed(text(entry, 'link')) ?? trimmed(attribute(entry, 'about'));
+  const linkOf = (entry: XmlElement): string | undefined => {
+    const link = trimmed(text(entry, 'link'));
+    if (link) return link;
+    // A guid is a permalink unless it says otherwise; only an absolute URL can be one.
+    const guid = guidOf(entry);
+    const permalink = guid && attribute(guid, 'isPermaLink') !== 'false' ? trimmed(textContent(guid)) : undefined;
+    if (permalink && /^https?:\/\//i.test(permalink)) return permalink;
+    return atomLink(entry) ?? trimmed(attribute(entry, 'about'));
+  };
+
+  return collectItems(
     entries,
-    (entry) => {
-      const html = childText(entry, 'content:encoded') ?? childText(entry, 'description');
-      const title = childText(entry, 'title');
+    (entry, itemContext) => {
+      const html = childText(entry, NS.content, 'encoded') ?? text(entry, 'description') ?? childText(entry, NS.media, 'description');
+      const title = text(entry, 'title') ?? childText(entry, NS.dc, 'title');
       return toTickerItem(
         {
-          id: idOf(entry) ?? '',
-          published: parseFeedDate(childText(entry, 'pubDate') ?? childText(entry, 'dc:date')),
+          id: idOf(entry),
+          published: text(entry, 'pubDate') ?? childText(entry, NS.dc, 'date'),
           text: html !== undefined ? htmlToText(html) : '',
           title: title !== undefined ? htmlToText(title) : undefined,
-          url: childText(entry, 'link')?.trim() ?? entry.attributes['rdf:about'],
+          url: linkOf(entry),
         },
-        { ...context, baseUrl },
+        { ...itemContext, baseUrl: baseOf(entry, channelBase) },
       );
     },
     idOf,
+    context,
+    mapDefined(text(channel, 'title'), htmlToText),
   );
-  const title = childText(channel, 'title');
-  return title === undefined ? { items, skipped } : { title: htmlToText(title), items, skipped };
+}
+
+const mapDefined = <T, R>(value: T | undefined, map: (value: T) => R) => (value === undefined ? undefined : map(value));
+
+/** Text of XHTML markup that the XML reader already decoded: decoding it again would eat "&lt;blink&gt;". */
+function xhtmlText(node: XmlElement | string): string {
+  if (typeof node === 'string') return node;
+  if (/^(script|style|template)$/i.test(node.local)) return ' ';
+  const inner = node.children.map(xhtmlText).join('');
+  return INLINE.has(node.local.toLowerCase()) ? inner : ` ${inner} `;
 }
 
 /** Text of an Atom text construct: `type="html"` is escaped HTML, `type="xhtml"` inline markup, else plain text. */
 function atomText(element: XmlElement | undefined): string | undefined {
   if (!element) return undefined;
   const type = element.attributes.type ?? 'text';
+  if (type === 'xhtml' || type.endsWith('+xml')) return cleanText(xhtmlText(element));
   const text = textContent(element);
-  return type === 'html' || type === 'xhtml' || type.endsWith('html') ? htmlToText(text) : text;
+  return type === 'html' || type.endsWith('html') ? htmlToText(text) : text;
 }
 
-function atomLink(entry: XmlElement): string | undefined {
-  const links = childElements(entry, 'link');
-  const alternate = links.find((link) => (link.attributes.rel ?? 'alternate') === 'alternate') ?? links[0];
-  return alternate?.attributes.href;
+/** The entry's `rel="alternate"` Atom link (a link without `rel` is one), else its first, resolved against `xml:base`. */
+function atomLink(entry: XmlElement, base?: string, atomNs: string = NS.atom): string | undefined {
+  const links = childElements(entry, atomNs, 'link');
+  const link = links.find((candidate) => (candidate.attributes.rel ?? 'alternate') === 'alternate') ?? links[0];
+  const href = link?.attributes.href;
+  return href === undefined ? undefined : (safeHttpUrl(href, baseOf(link!, base)) ?? href);
 }
 
 /** Atom 1.0 `<feed><entry>…`. */
 export function parseAtom(root: XmlElement, context: ItemContext = {}): ParsedFeed {
-  const baseUrl = context.baseUrl ?? atomLink(root);
-  const idOf = (entry: XmlElement) => childText(entry, 'id')?.trim() || atomLink(entry);
-  const { items, skipped } = collect(
-    childElements(root, 'entry'),
-    (entry) =>
-      toTickerItem(
+  // The Atom namespace, or none for a feed that forgot to declare it.
+  const ns = root.ns;
+  const feedBase = baseOf(root, context.baseUrl) ?? safeHttpUrl(atomLink(root, undefined, ns));
+  const atom = (parent: XmlElement, local: string) => childElement(parent, ns, local);
+  const idOf = (entry: XmlElement) => trimmed(childText(entry, ns, 'id')) ?? atomLink(entry, baseOf(entry, feedBase), ns);
+  return collectItems(
+    childElements(root, ns, 'entry'),
+    (entry, itemContext) => {
+      const base = baseOf(entry, feedBase);
+      return toTickerItem(
         {
-          id: idOf(entry) ?? '',
-          published: parseFeedDate(childText(entry, 'published') ?? childText(entry, 'updated')),
-          updated: childText(entry, 'updated'),
-          text: atomText(childElement(entry, 'summary')) ?? atomText(childElement(entry, 'content')) ?? '',
-          title: atomText(childElement(entry, 'title')),
-          url: atomLink(entry),
+          id: idOf(entry),
+          published: childText(entry, ns, 'published') ?? childText(entry, ns, 'updated'),
+          updated: childText(entry, ns, 'updated'),
+          text: atomText(atom(entry, 'summary')) ?? atomText(atom(entry, 'content')) ?? '',
+          title: atomText(atom(entry, 'title')),
+          url: atomLink(entry, base, ns),
         },
-        { ...context, baseUrl },
-      ),
+        { ...itemContext, baseUrl: base },
+      );
+    },
     idOf,
+    context,
+    atomText(atom(root, 'title')),
   );
-  const title = atomText(childElement(root, 'title'));
-  return title === undefined ? { items, skipped } : { title, items, skipped };
 }

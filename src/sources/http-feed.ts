@@ -2,7 +2,8 @@ import { asyncScheduler, Observable } from 'rxjs';
 import { reportServerDate } from '../clock/server-time.js';
 import { FeedError, type FeedUpdate } from '../model.js';
 import { parseFeedDocument } from '../parsers/feed-document.js';
-import { FeedParseError } from '../parsers/json-feed.js';
+import { decodeFeedBytes } from '../parsers/encoding.js';
+import { FeedParseError } from '../parsers/parsed-feed.js';
 import { SseLimitError, SseParser } from '../parsers/sse.js';
 import { parseStreamMessage } from '../parsers/stream-message.js';
 import { batchUpdates, settledNow, WAITING } from './batch-updates.js';
@@ -15,18 +16,6 @@ function toFeedError(error: unknown, url: string): FeedError {
   if (error instanceof FeedParseError || error instanceof SseLimitError)
     return new FeedError('parse', `${url}: ${error.message}`, { url, cause: error });
   return new FeedError('network', `${url}: network error (${(error as Error)?.message ?? String(error)})`, { url, cause: error });
-}
-
-/** The text encoding of a response: the Content-Type charset, else an XML declaration's, else UTF-8. */
-function decoderFor(contentType: string, head: Uint8Array): TextDecoder {
-  const declared =
-    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ??
-    /^(?:\uFEFF)?<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(new TextDecoder('latin1').decode(head.subarray(0, 200)))?.[1];
-  try {
-    return new TextDecoder(declared ?? 'utf-8');
-  } catch {
-    return new TextDecoder('utf-8');
-  }
 }
 
 /** Reads a document body, refusing one over `maxBytes` without reading the rest. */
@@ -53,7 +42,7 @@ async function readDocument(response: Response, url: string, maxBytes: number): 
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return decoderFor(response.headers.get('Content-Type') ?? '', bytes).decode(bytes);
+  return decodeFeedBytes(bytes, response.headers.get('Content-Type') ?? '');
 }
 
 /** The query parameter nchan reads the last event id from (Mercure's is `lastEventID`). */
@@ -202,6 +191,7 @@ export function httpFeed(url: string, options: HttpFeedOptions = {}): Observable
         } else {
           const parsed = parseFeedDocument(body, { source: url, baseUrl });
           previousBody = body;
+          for (const warning of parsed.warnings) console.warn(`live-ticker: ${url}: ${warning}`);
           update({ kind: 'snapshot', source: url, items: parsed.items, skipped: parsed.skipped });
         }
         end({ end: { kind: 'polled' } });

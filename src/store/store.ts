@@ -30,15 +30,18 @@ export function initialSourceState(source: string): SourceState {
   return { source, items: [], status: 'connecting', loaded: false, skipped: [] };
 }
 
+/** Where an item sorts: its publication time, or for an undated one the place its feed gave it. */
+const sortTime = (item: TickerItem) => item.published ?? item.sortTime ?? -Infinity;
+
 /** Newest first; equal times in a stable order by id. */
 export function compareItems(a: TickerItem, b: TickerItem): number {
-  return b.published - a.published || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return sortTime(b) - sortTime(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The version to keep when two carry the same id: the later `updated` wins, ties go to the incoming one. */
 function newer(current: TickerItem | undefined, incoming: TickerItem): TickerItem {
   if (!current) return incoming;
-  return (current.updated ?? current.published) > (incoming.updated ?? incoming.published) ? current : incoming;
+  return (current.updated ?? sortTime(current)) > (incoming.updated ?? sortTime(incoming)) ? current : incoming;
 }
 
 function upsert(items: readonly TickerItem[], incoming: readonly TickerItem[]): Map<string, TickerItem> {
@@ -57,9 +60,9 @@ export function foldSource(state: SourceState, update: FeedUpdate, limit = MAX_S
       // A document is the publisher's current window of items. Items missing from it but newer
       // than its oldest item were retracted; older ones merely scrolled out and stay until trimmed.
       // An empty document retracts nothing: a glitching CMS must not blank every reader's block.
-      const oldest = update.items.reduce((min, item) => Math.min(min, item.published), Infinity);
+      const oldest = update.items.reduce((min, item) => Math.min(min, sortTime(item)), Infinity);
       const present = new Set(update.items.map((item) => item.id));
-      const kept = state.items.filter((item) => present.has(item.id) || item.published < oldest);
+      const kept = state.items.filter((item) => present.has(item.id) || sortTime(item) < oldest);
       return {
         ...state,
         items: sorted(upsert(kept, update.items), limit),

@@ -4,8 +4,8 @@ import { property } from 'lit/decorators.js';
 import type { Clock } from '../../clock/page-clock.js';
 import { clockContext } from '../../context/clock-context.js';
 import type { TickerItem } from '../../model.js';
-import { formatDateline } from '../../parsers/dateline.js';
-import { safeHttpUrl } from '../../parsers/item.js';
+import { formatDateline } from '../../text/dateline.js';
+import { safeHttpUrl } from '../../text/safe-url.js';
 import { RelativeTimeController } from '../shared/relative-time-controller.js';
 import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-item.styles.js';
@@ -78,7 +78,8 @@ export class LiveTickerItem extends LitElement {
   }
 
   private syncLabel(): void {
-    const published = this.hasServerLabel ? Number.NaN : this.item ? this.item.published : Date.parse(this.datetime ?? '');
+    // An undated item has no label: a time is never invented.
+    const published = this.hasServerLabel ? Number.NaN : this.item ? (this.item.published ?? Number.NaN) : Date.parse(this.datetime ?? '');
     this.label.set({ published, timeZone: this.timeZone, clock: this.clock });
   }
 
