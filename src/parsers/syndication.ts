@@ -25,8 +25,8 @@ export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFee
   const entries = [...childElements(channel, core, 'item'), ...childElements(root, core, 'item')];
 
   const guidOf = (entry: XmlElement) => childElement(entry, core, 'guid');
-  const idOf = (entry: XmlElement) =>
-    trimmed(textContent(guidOf(entry))) ?? trimmed(text(entry, 'link')) ?? trimmed(attribute(entry, 'about'));
+  // Without these, the item's id is derived from its resolved link, else its text.
+  const idOf = (entry: XmlElement) => trimmed(textContent(guidOf(entry))) ?? trimmed(attribute(entry, 'about'));
   const linkOf = (entry: XmlElement): string | undefined => {
     const link = trimmed(text(entry, 'link'));
     if (link) return link;
