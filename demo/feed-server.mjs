@@ -7,6 +7,10 @@
  *
  * Routes, per channel (any name: each test uses its own so tests never share state):
  *   GET  /feeds/<channel>/feed.json | feed.rss | feed.atom   documents; ETag/Last-Modified, 304 when unchanged
+ *   GET  /feeds/<channel>/messy.rss  the same items as real-world CMSs write them: Windows-1252 bytes declared only in
+ *                                    the XML declaration, extension elements (any prefix) before the core ones, dates
+ *                                    in Dutch and Portuguese, every third item undated, ids only from links, `&#146;`
+ *                                    references, and the document cut off inside a start tag
  *   GET  /feeds/<channel>/events     Server-Sent Events; resumes after ?last_event_id= or Last-Event-ID
  *   WS   /feeds/<channel>/ws         WebSocket; the same messages
  *   GET  /feeds/<channel>/stats      { requests, ok, notModified, failed, streams (opened), open, bytes (documents), lastEventIds }
@@ -52,10 +56,33 @@ import { WebSocketServer } from 'ws';
 const seed = JSON.parse(readFileSync(new URL('./seed-items.json', import.meta.url), 'utf8'));
 const MINUTE = 60_000;
 const MAX_ITEMS = 30;
-const ROUTE = /^\/feeds\/([\w-]{1,64})\/(feed\.json|feed\.rss|feed\.atom|events|ws|control|stats)$/;
+const ROUTE = /^\/feeds\/([\w-]{1,64})\/(feed\.json|feed\.rss|feed\.atom|messy\.rss|events|ws|control|stats)$/;
 
 /** @param {string} text */
 const xml = (text) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Quotes as an old Windows CMS writes them: Windows-1252 code points as references. @param {string} text */
+const messyXml = (text) => cp1252Quotes(xml(text).replace(/&#34;/g, '"')).replace(/&#39;/g, '&#146;');
+/** @param {string} text */
+const cp1252Quotes = (text) => text.replace(/"([^"]*)"/g, '&#147;$1&#148;');
+const NL_DAYS = ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'];
+const NL_MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const PT_DAYS = ['Dom', 'Seg', 'Ter', 'Qua', 'Qui', 'Sex', 'Sáb'];
+const PT_MONTHS = ['Jan', 'Fev', 'Mar', 'Abr', 'Mai', 'Jun', 'Jul', 'Ago', 'Set', 'Out', 'Nov', 'Dez'];
+/** @type {Map<string, number>} */
+const CP1252_BYTES = new Map();
+for (let byte = 0x80; byte < 0x100; byte++) CP1252_BYTES.set(new TextDecoder('windows-1252').decode(new Uint8Array([byte])), byte);
+/** Windows-1252 bytes; characters it lacks become references. @param {string} text */
+function windows1252(text) {
+  const bytes = CP1252_BYTES;
+  const out = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80) out.push(code);
+    else if (bytes.has(char)) out.push(/** @type {number} */ (bytes.get(char)));
+    else out.push(...Buffer.from(`&#${code};`));
+  }
+  return Buffer.from(out);
+}
 
 /** @param {{ publishEvery?: number, now?: () => number }} [options] */
 export function createFeedServer(options = {}) {
@@ -208,6 +235,39 @@ ${entries.join('\n')}
 `;
   }
 
+  /** @param {Channel} ch @param {string} origin */
+  function messyRss(ch, origin) {
+    const entries = items(ch).map((item, index) => {
+      const date = new Date(item.published);
+      // Local names, as a Dutch or Brazilian CMS writes them, with the offset of its own zone.
+      const [days, months, zone] =
+        index % 2 === 0
+          ? [NL_DAYS, NL_MONTHS, 60]
+          : [PT_DAYS, PT_MONTHS, -180];
+      const local = new Date(item.published + zone * MINUTE);
+      const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+      const offset = `${zone < 0 ? '-' : '+'}${pad(Math.abs(zone) / 60)}00`;
+      const pubDate = `${days[local.getUTCDay()]}, ${pad(local.getUTCDate())} ${months[local.getUTCMonth()]} ${local.getUTCFullYear()} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${offset}`;
+      const dated = index % 3 !== 2;
+      return `    <item>
+      <a10:link rel="standout" href="https://elsewhere.example/standout/${xml(item.id)}"/>
+      <it:title>Podcast: ${xml(item.id)}</it:title>
+      <title>${messyXml(item.text.split(' - ')[0] ?? item.id)}</title>${item.url ? `\n      <link>${xml(item.url)}</link>` : ''}
+      <c:encoded><![CDATA[<p>${cp1252Quotes(item.text).replace(/'/g, '&#146;')}</p>]]></c:encoded>
+      <description>${messyXml(item.text.slice(0, 40))}&amp;hellip;</description>${dated ? `\n      ${index % 4 === 1 ? `<d:date>${date.toISOString().replace('Z', '+00:00')}</d:date>` : `<pubDate>${pubDate}</pubDate>`}` : ''}
+    </item>`;
+    });
+    return `<?xml version="1.0" encoding="windows-1252"?>
+<rss version="2.0" xmlns:a10="http://www.w3.org/2005/Atom" xmlns:it="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:c="http://purl.org/rss/1.0/modules/content/" xmlns:d="http://purl.org/dc/elements/1.1/">
+  <channel>
+    <title>${messyXml(seed.title)} (rommelig)</title>
+    <link>${origin}/</link>
+${entries.join('\n')}
+    <item>
+      <title>Afgebroken</title>
+      <enclosure url="${origin}/cut.mp3" length="1" type="audio/mpeg" a1="1" a2="2" a3="3" a4="4" a5="5" a6="6" a7="7" a8="8" a9="9" a10="10" a11="11" a12="12" a13="13" a14="14" a15="15" a16="16" a17="17" a18="18" a19="19" a20="20" a21="21" a22="22" a23="23" a24="24" a25="25" a26="26" a27="27" a28="28`;
+  }
+
   /** @param {Channel} ch @param {string} name @param {string} origin */
   function atom(ch, name, origin) {
     const list = items(ch);
@@ -232,7 +292,7 @@ ${entries.join('\n')}
   }
 
   /**
-   * @param {import('node:http').ServerResponse} res @param {number} status @param {Record<string, string>} headers @param {string} [body]
+   * @param {import('node:http').ServerResponse} res @param {number} status @param {Record<string, string>} headers @param {string | Buffer} [body]
    * @param {Channel} [ch] counts the bytes sent (status line, headers and body) for the bandwidth benchmark
    */
   function send(res, status, headers, body, ch) {
@@ -274,7 +334,7 @@ ${entries.join('\n')}
   }
 
   /**
-   * @param {string} name @param {Channel} ch @param {'json' | 'rss' | 'atom'} format
+   * @param {string} name @param {Channel} ch @param {'json' | 'rss' | 'atom' | 'messy'} format
    * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
    */
   function serveDocument(name, ch, format, req, res) {
@@ -304,6 +364,8 @@ ${entries.join('\n')}
         ch,
       );
     else if (format === 'rss') send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml; charset=utf-8' }, rss(ch, origin), ch);
+    // No charset in the header: only the XML declaration says Windows-1252.
+    else if (format === 'messy') send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml' }, windows1252(messyRss(ch, origin)), ch);
     else send(res, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, atom(ch, name, origin), ch);
   }
 
@@ -457,7 +519,7 @@ ${entries.join('\n')}
     } else if (route === 'ws') {
       send(res, 426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' }, 'use a WebSocket');
     } else {
-      const format = route === 'feed.rss' ? 'rss' : route === 'feed.atom' ? 'atom' : 'json';
+      const format = route === 'feed.rss' ? 'rss' : route === 'feed.atom' ? 'atom' : route === 'messy.rss' ? 'messy' : 'json';
       serveDocument(name, channel(name), format, req, res);
     }
     return true;

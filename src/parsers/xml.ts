@@ -19,6 +19,8 @@ export interface XmlElement {
   /** Attributes by qualified name as written, e.g. "rel", "xml:base", "rdf:about". */
   readonly attributes: Readonly<Record<string, string>>;
   readonly children: (XmlElement | string)[];
+  /** Set when the document ended before this element did: it may be missing content. */
+  cutOff?: true;
 }
 
 export class XmlError extends Error {
@@ -190,6 +192,7 @@ export function parseXml(text: string): XmlElement {
       position++;
     }
   }
+  for (const open of stack) open.cutOff = true;
   const documentElement = root.children.find((child): child is XmlElement => typeof child !== 'string');
   if (!documentElement) throw new XmlError('no root element');
   return documentElement;
