@@ -36,8 +36,7 @@ export function collectItems<Entry>(
   const items: TickerItem[] = [];
   const skipped: SkippedItem[] = [];
   entries.slice(0, MAX_FEED_ITEMS).forEach((entry, index) => {
-    // A document cut off inside an entry (a dropped connection, a size-capped proxy) leaves it incomplete.
-    const item = (entry as { cutOff?: true }).cutOff ? 'the document ends inside it' : read(entry, itemContext);
+    const item = read(entry, itemContext);
     if (typeof item !== 'string') return void items.push(item);
     const id = idOf(entry);
     skipped.push(id === undefined ? { index, reason: item } : { index, id, reason: item });

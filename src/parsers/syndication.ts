@@ -13,6 +13,9 @@ function baseOf(element: XmlElement, parentBase: string | undefined): string | u
 
 const trimmed = (text: string | undefined) => text?.trim() || undefined;
 
+// A document cut off inside an entry (a dropped connection, a size-capped proxy) leaves it incomplete.
+const CUT_OFF = 'the document ends inside it';
+
 /** RSS 2.0 `<rss><channel><item>…`, and RSS 1.0 where items sit beside the channel. */
 export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFeed {
   const channel = childElements(root).find((child) => child.local === 'channel' && (child.ns === '' || child.ns === NS.rss1 || child.ns === root.ns));
@@ -40,6 +43,7 @@ export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFee
   return collectItems(
     entries,
     (entry, itemContext) => {
+      if (entry.cutOff) return CUT_OFF;
       const html = childText(entry, NS.content, 'encoded') ?? text(entry, 'description') ?? childText(entry, NS.media, 'description');
       const title = text(entry, 'title') ?? childText(entry, NS.dc, 'title');
       return toTickerItem(
@@ -96,6 +100,7 @@ export function parseAtom(root: XmlElement, context: ItemContext = {}): ParsedFe
   return collectItems(
     childElements(root, ns, 'entry'),
     (entry, itemContext) => {
+      if (entry.cutOff) return CUT_OFF;
       const base = baseOf(entry, feedBase);
       return toTickerItem(
         {
