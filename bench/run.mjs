@@ -8,6 +8,7 @@
  *   4. bandwidth: 60 polls of an unchanged feed
  *   5. memory: 200 mount/unmount cycles of a live block
  *   6. size of the one-file embed
+ *   7. parse time per KB: a normal feed vs adversarial inputs (truncated tags, " / >", unclosed quotes …) at 1, 10 and 100 KB
  */
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -451,6 +452,42 @@ async function pageLoad(/** @type {import('playwright-core').Browser} */ browser
   }
 }
 
+async function parse(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/page/parse`);
+  await page.waitForFunction(() => 'bench' in window);
+  const sizes = [1, 10, 100, 1000].map((kb) => kb * 1024);
+  /** @type {{ name: string, msPerKb: number[], ms: number[] }[]} */
+  const results = await page.evaluate((sizes) => /** @type {any} */ (window).bench.run(sizes), sizes);
+  await page.close();
+  const [normal, ...adversarial] = results;
+  if (!normal) return;
+  // Per KB at 1 MB, where the clock's granularity and start-up costs no longer blur the figure.
+  const perKb = (/** @type {{ msPerKb: number[] }} */ result) => result.msPerKb[3] ?? 0;
+  const worst = adversarial.reduce((a, b) => (perKb(b) > perKb(a) ? b : a));
+  const worst1k = Math.max(...results.map((result) => result.ms[0] ?? 0));
+  // Linear means the time per KB does not grow with the size: 1000 KB against 100 KB (smaller sizes sit in caches).
+  const growth = Math.max(...results.map((result) => (result.msPerKb[3] ?? 0) / (result.msPerKb[2] ?? 1)));
+  const group = 'parse time (10 inputs at 1 KB to 1 MB; median of 5)';
+  rows.push(
+    {
+      group,
+      figure: `worst adversarial input per KB at 1 MB (${worst.name}) vs a normal feed`,
+      ours: round(perKb(worst), 4),
+      peer: round(perKb(normal), 4),
+      ratio: round(perKb(worst) / perKb(normal)),
+      unit: 'ms',
+      goal: '<= 3x normal',
+      met: perKb(worst) <= 3 * perKb(normal),
+    },
+    { group, figure: 'slowest 1 KB input', ours: round(worst1k, 3), unit: 'ms', goal: '<= 50 ms', met: worst1k <= 50 },
+    { group, figure: 'per-KB time at 1 MB / at 100 KB, worst input', ours: round(growth), unit: '', goal: 'linear: about 1' },
+  );
+  for (const result of results) {
+    console.log(`parse: ${result.name}: ${result.msPerKb.map((value) => value.toFixed(4)).join(' / ')} ms per KB at 1 / 10 / 100 / 1000 KB`);
+  }
+}
+
 function size() {
   if (!existsSync('dist/live-ticker.js') || process.argv.includes('--build'))
     execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -476,6 +513,7 @@ try {
   if (wanted('bandwidth')) await bandwidth(browser, server.origin);
   if (wanted('memory')) await memory(server.origin);
   if (wanted('size')) size();
+  if (wanted('parse')) await parse(browser, server.origin);
 } finally {
   await browser.close();
   server.close();

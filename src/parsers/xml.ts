@@ -178,18 +178,21 @@ export function parseXml(text: string): XmlElement {
           scope[attribute.slice(6)] = value;
         }
       }
+      // Past a sane depth, tags are dropped and their text stays in the current element: hostile
+      // nesting must neither overflow a stack nor cost an object per three bytes.
+      if (stack.length >= MAX_DEPTH) continue;
       const [prefix, local] = split(tag.name);
       const child: XmlElement = { name: tag.name, local, ns: resolve(scope, prefix), attributes: tag.attributes, children: [] };
       top.children.push(child);
-      // Past a sane depth, content stays in the current element: hostile nesting must not overflow the stack.
-      if (!tag.selfClosing && stack.length < MAX_DEPTH) {
+      if (!tag.selfClosing) {
         stack.push(child);
         scopes.push(scope);
       }
     } else {
-      // A stray "<" in text: keep it as text rather than fail the whole feed.
-      if (stack.length > 1) top.children.push('<');
-      position++;
+      // A stray "<" in text ("1 < 2"): keep it with the text after it rather than fail the whole feed.
+      const end = text.indexOf('<', position + 1);
+      if (stack.length > 1) top.children.push(decodeEntities(text.slice(position, end < 0 ? text.length : end)));
+      position = end < 0 ? text.length : end;
     }
   }
   for (const open of stack) open.cutOff = true;

@@ -1,0 +1,70 @@
+// Parse time per KB: a normal feed against adversarial inputs of the same sizes, in one page.
+import { parseFeedDocument } from '../../src/parsers/feed-document.js';
+
+const item = (n: number) => `<item>
+  <title>Bericht ${n}: Qatar heeft 313 mensen gearresteerd</title>
+  <link>https://example.org/buitenland/${n}</link>
+  <guid isPermaLink="false">anp-${n}</guid>
+  <description>&lt;p&gt;DOHA (ANP/AFP) - Qatar heeft &lt;b&gt;313&lt;/b&gt; mensen gearresteerd voor het delen van beelden en &amp;ldquo;misleidende informatie&amp;rdquo;.&lt;/p&gt;</description>
+  <pubDate>Fri, 27 Nov 2026 12:${String(n % 60).padStart(2, '0')}:00 +0100</pubDate>
+</item>`;
+const head = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench</title><link>https://example.org/</link>';
+
+/** Repeats `unit` until the document is `bytes` long, between `prefix` and `suffix`. */
+const fill = (bytes: number, prefix: string, unit: (i: number) => string, suffix = '') => {
+  let body = '';
+  for (let i = 0; body.length + prefix.length + suffix.length < bytes; i++) body += unit(i);
+  return prefix + body.slice(0, Math.max(0, bytes - prefix.length - suffix.length)) + suffix;
+};
+
+// Each adversarial document is complete after its hostile part (except the cut one), so every path
+// that reads item text runs over it too.
+const INPUTS: Record<string, (bytes: number) => string> = {
+  'normal RSS feed': (bytes) => fill(bytes, head, item, '</channel></rss>'),
+  'cut inside a start tag with quoted attributes': (bytes) => fill(bytes, `${head}<item><enclosure`, (i) => ` a${i}="${i}"`),
+  'tags ending in " / >"': (bytes) => fill(bytes, `${head}<item><guid>1</guid><description>`, () => '<br x="1" / >', 'x</description></item></channel></rss>'),
+  'HTML with unclosed quotes and tags': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><description><![CDATA[`, (i) => (i % 2 ? '<a "' : "<b title='x "), ']]></description></item></channel></rss>'),
+  'unclosed tags in text': (bytes) => fill(bytes, `${head}<item><guid>1</guid><title>`, () => '<abcdefgh ', '</title></item></channel></rss>'),
+  'deep nesting': (bytes) => fill(bytes, `${head}<item><guid>1</guid><title>x</title>`, () => '<x>', '</item></channel></rss>'),
+  'stray "<" and "&"': (bytes) => fill(bytes, `${head}<item><guid>1</guid><title>`, () => '1 < 2 && &amp &#; ', '</title></item></channel></rss>'),
+  'unterminated comments in HTML': (bytes) => fill(bytes, `${head}<item><guid>1</guid><description><![CDATA[`, () => '<!-- <!- -- ', ']]></description></item></channel></rss>'),
+  'entity storm': (bytes) => fill(bytes, `${head}<item><guid>1</guid><description>`, (i) => (i % 2 ? '&amp;hellip;&amp;bogus;' : '&#146;&alpha;'), '</description></item></channel></rss>'),
+  'long undated items with no ids': (bytes) =>
+    fill(bytes, head, (i) => `<item><title>T${i}</title><description>${'woord '.repeat(50)}</description></item>`, '</channel></rss>'),
+};
+
+/** Milliseconds per parse: the median of five batches, each long enough for a coarse clock. */
+function timePerRun(text: string): number {
+  let runs = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) parse(text);
+    if (performance.now() - start > 30) break;
+    runs *= 2;
+  }
+  const batches: number[] = [];
+  for (let batch = 0; batch < 5; batch++) {
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) parse(text);
+    batches.push((performance.now() - start) / runs);
+  }
+  return batches.sort((a, b) => a - b)[2]!;
+}
+
+function parse(text: string): void {
+  try {
+    parseFeedDocument(text);
+  } catch {
+    // a clear FeedParseError is a fine outcome here; only the time counts
+  }
+}
+
+(window as unknown as { bench: unknown }).bench = {
+  run(sizes: number[]) {
+    return Object.entries(INPUTS).map(([name, make]) => {
+      const ms = sizes.map((bytes) => timePerRun(make(bytes)));
+      return { name, ms, msPerKb: ms.map((time, i) => time / (sizes[i]! / 1024)) };
+    });
+  },
+};
