@@ -484,7 +484,9 @@ async function parse(/** @type {import('playwright-core').Browser} */ browser, /
     { group, figure: 'per-KB time at 1 MB / at 100 KB, worst input', ours: round(growth), unit: '', goal: 'linear: about 1' },
   );
   for (const result of results) {
-    console.log(`parse: ${result.name}: ${result.msPerKb.map((value) => value.toFixed(4)).join(' / ')} ms per KB at 1 / 10 / 100 / 1000 KB`);
+    console.log(
+      `parse: ${result.name}: ${result.msPerKb.map((value) => value.toFixed(4)).join(' / ')} ms per KB at 1 / 10 / 100 / 1000 KB`,
+    );
   }
 }
 

@@ -240,10 +240,7 @@ ${entries.join('\n')}
     const entries = items(ch).map((item, index) => {
       const date = new Date(item.published);
       // Local names, as a Dutch or Brazilian CMS writes them, with the offset of its own zone.
-      const [days, months, zone] =
-        index % 2 === 0
-          ? [NL_DAYS, NL_MONTHS, 60]
-          : [PT_DAYS, PT_MONTHS, -180];
+      const [days, months, zone] = index % 2 === 0 ? [NL_DAYS, NL_MONTHS, 60] : [PT_DAYS, PT_MONTHS, -180];
       const local = new Date(item.published + zone * MINUTE);
       const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
       const offset = `${zone < 0 ? '-' : '+'}${pad(Math.abs(zone) / 60)}00`;
@@ -365,7 +362,8 @@ ${entries.join('\n')}
       );
     else if (format === 'rss') send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml; charset=utf-8' }, rss(ch, origin), ch);
     // No charset in the header: only the XML declaration says Windows-1252.
-    else if (format === 'messy') send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml' }, windows1252(messyRss(ch, origin)), ch);
+    else if (format === 'messy')
+      send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml' }, windows1252(messyRss(ch, origin)), ch);
     else send(res, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, atom(ch, name, origin), ch);
   }
 

@@ -34,8 +34,15 @@ describe('the demo server’s messy channel, read by <live-ticker>', () => {
 
   it('shows every item: Windows-1252 text, local dates, undated items without a label, the cut-off item reported, not shown', async () => {
     const warn = sinon.spy(console, 'warn');
-    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" feed-url=${`/feeds/${channel}/messy.rss`} max-items="20"></live-ticker>`);
-    const live = new Promise((resolve) => ticker.addEventListener('live-ticker-status', (event) => (event as Event & { status: string }).status === 'live' && resolve(undefined)));
+    const ticker = await fixture<LiveTicker>(
+      html`<live-ticker lang="nl" feed-url=${`/feeds/${channel}/messy.rss`} max-items="20"></live-ticker>`,
+    );
+    const live = new Promise((resolve) =>
+      ticker.addEventListener(
+        'live-ticker-status',
+        (event) => (event as Event & { status: string }).status === 'live' && resolve(undefined),
+      ),
+    );
     await time.tickAsync(START);
     await live;
     await settled(ticker);

@@ -25,12 +25,59 @@ type Rng = () => number;
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 const int = (rng: Rng, max: number) => Math.floor(rng() * max);
 
-const WORDS = ['DOHA (ANP/AFP) -', 'Qatar', 'heeft', 'café', 'Zürich', '“quote”', 'don&#146;t', '&amp;', '&lt;b&gt;', '&hellip;', '&alpha;', '&bogus;', '€5', '😀', 'العربية', 'עברית', '<b>vet</b>', '<p>', '</p>', '<br / >', '<a href="javascript:alert(1)">x</a>', '<script>alert(1)</script>', '\u0000', '\u0085'];
-const DATES = ['Fri, 27 Nov 2026 12:00:00 GMT', 'Seg, 24 Set 2018 19:42:40 -0300', 'di, 03 mrt 2026', '2026-11-27T12:00:00Z', '2020/1/10 14:33:00', 'gisteren', '', '32 Jan 2026', 'Thu, 01 Jan 2004 PT'];
-const LINKS = ['https://example.org/a', '/relative', 'javascript:alert(1)', 'data:text/html,x', 'mailto:x@example.org', '', 'https://example.org/a?b=1&amp;c=2'];
+const WORDS = [
+  'DOHA (ANP/AFP) -',
+  'Qatar',
+  'heeft',
+  'café',
+  'Zürich',
+  '“quote”',
+  'don&#146;t',
+  '&amp;',
+  '&lt;b&gt;',
+  '&hellip;',
+  '&alpha;',
+  '&bogus;',
+  '€5',
+  '😀',
+  'العربية',
+  'עברית',
+  '<b>vet</b>',
+  '<p>',
+  '</p>',
+  '<br / >',
+  '<a href="javascript:alert(1)">x</a>',
+  '<script>alert(1)</script>',
+  '\u0000',
+  '\u0085',
+];
+const DATES = [
+  'Fri, 27 Nov 2026 12:00:00 GMT',
+  'Seg, 24 Set 2018 19:42:40 -0300',
+  'di, 03 mrt 2026',
+  '2026-11-27T12:00:00Z',
+  '2020/1/10 14:33:00',
+  'gisteren',
+  '',
+  '32 Jan 2026',
+  'Thu, 01 Jan 2004 PT',
+];
+const LINKS = [
+  'https://example.org/a',
+  '/relative',
+  'javascript:alert(1)',
+  'data:text/html,x',
+  'mailto:x@example.org',
+  '',
+  'https://example.org/a?b=1&amp;c=2',
+];
 
 const sentence = (rng: Rng, words = WORDS) => Array.from({ length: 1 + int(rng, 8) }, () => pick(rng, words)).join(' ');
-const escape = (text: string) => text.replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (text: string) =>
+  text
+    .replace(/&(?!#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 const maybe = (rng: Rng, text: string) => (rng() < 0.7 ? text : '');
 
 function rssItem(rng: Rng, n: number): string {
@@ -40,7 +87,8 @@ function rssItem(rng: Rng, n: number): string {
 
 function atomEntry(rng: Rng, n: number): string {
   const type = pick(rng, ['text', 'html', 'xhtml']);
-  const body = type === 'xhtml' ? `<div xmlns="http://www.w3.org/1999/xhtml">${escape(sentence(rng))}<b>x</b></div>` : escape(sentence(rng));
+  const body =
+    type === 'xhtml' ? `<div xmlns="http://www.w3.org/1999/xhtml">${escape(sentence(rng))}<b>x</b></div>` : escape(sentence(rng));
   return `<entry>${maybe(rng, `<id>urn:${n}</id>`)}<title type="text">${escape(sentence(rng))}</title>${maybe(rng, `<link rel="${pick(rng, ['alternate', 'enclosure'])}" href="${pick(rng, LINKS)}"/>`)}<content type="${type}">${body}</content>${maybe(rng, `<updated>${pick(rng, DATES)}</updated>`)}</entry>`;
 }
 
@@ -69,7 +117,35 @@ function feed(rng: Rng): string {
   }
 }
 
-const NOISE = ['<', '>', '&', '"', "'", '/', '=', '!', '[', ']', '?', '-', ' ', '\n', 'a', ':', ';', '#', '<!--', ']]>', '<![CDATA[', '</item>', '<item>', '\u0000', '\uFEFF', '{', '}'];
+const NOISE = [
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '/',
+  '=',
+  '!',
+  '[',
+  ']',
+  '?',
+  '-',
+  ' ',
+  '\n',
+  'a',
+  ':',
+  ';',
+  '#',
+  '<!--',
+  ']]>',
+  '<![CDATA[',
+  '</item>',
+  '<item>',
+  '\u0000',
+  '\uFEFF',
+  '{',
+  '}',
+];
 
 function mutate(rng: Rng, text: string): string {
   switch (int(rng, 4)) {

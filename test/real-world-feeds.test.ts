@@ -14,8 +14,7 @@ const rss = (items: string, namespaces = '') => `<?xml version="1.0"?>
 const ids = (xml: string, baseUrl?: string) => parseFeedDocument(xml, { baseUrl }).items.map((item) => item.id);
 
 describe('real-world feeds: truncated and hostile documents', () => {
-  const item = (n: number) =>
-    `<item><guid>g${n}</guid><title>Titel ${n}</title><pubDate>Fri, 27 Nov 2026 12:0${n}:00 GMT</pubDate></item>`;
+  const item = (n: number) => `<item><guid>g${n}</guid><title>Titel ${n}</title><pubDate>Fri, 27 Nov 2026 12:0${n}:00 GMT</pubDate></item>`;
 
   // With a backtracking tag pattern these took 10 s at 28 attributes and four times longer per two more.
   it('keeps the items before a cut inside a start tag with many quoted attributes', () => {
@@ -225,7 +224,7 @@ describe('real-world feeds: text', () => {
 
   it('decodes the HTML 4 named references', () => {
     expect(decodeEntities('&alpha;&Omega;&sigmaf;&rarr;&hArr;&hearts;&sup2;&frac34;&euro;&trade;&le;&infin;&lang;&apos;')).to.equal(
-      'αΩς→⇔♥²¾€™≤∞⟨\'',
+      "αΩς→⇔♥²¾€™≤∞⟨'",
     );
     expect(decodeEntities('&notanentity; &amp')).to.equal('&notanentity; &amp');
   });
@@ -245,7 +244,10 @@ describe('real-world feeds: bytes to text', () => {
     for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), littleEndian);
     return bytes;
   };
-  const doc = rss('<item><guid>1</guid><title>Café – “Zürich”</title></item>').replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-16"?>');
+  const doc = rss('<item><guid>1</guid><title>Café – “Zürich”</title></item>').replace(
+    '<?xml version="1.0"?>',
+    '<?xml version="1.0" encoding="utf-16"?>',
+  );
 
   it('reads UTF-16 with a byte-order mark, either order, whatever the declaration says', () => {
     for (const littleEndian of [true, false]) {
@@ -261,13 +263,21 @@ describe('real-world feeds: bytes to text', () => {
 
   it('takes the charset, then the XML declaration, then UTF-8', () => {
     // "Café ’" in Windows-1252.
-    const latin = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?><a>Caf'), 0xe9, 0x20, 0x92, ...new TextEncoder().encode('</a>')]);
+    const latin = new Uint8Array([
+      ...new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?><a>Caf'),
+      0xe9,
+      0x20,
+      0x92,
+      ...new TextEncoder().encode('</a>'),
+    ]);
     expect(textContent(parseXml(decodeFeedBytes(latin)))).to.equal('Café ’');
     expect(textContent(parseXml(decodeFeedBytes(latin, 'text/xml; charset="ISO-8859-1"')))).to.equal('Café ’');
     const utf8 = new TextEncoder().encode('<a>Café</a>');
     expect(textContent(parseXml(decodeFeedBytes(utf8, 'text/xml')))).to.equal('Café');
     expect(textContent(parseXml(decodeFeedBytes(utf8, 'text/xml; charset=no-such-encoding')))).to.equal('Café');
-    expect(textContent(parseXml(decodeFeedBytes(new TextEncoder().encode('<?xml version="1.0" encoding="UTF-16"?><a>é</a>'))))).to.equal('é');
+    expect(textContent(parseXml(decodeFeedBytes(new TextEncoder().encode('<?xml version="1.0" encoding="UTF-16"?><a>é</a>'))))).to.equal(
+      'é',
+    );
   });
 });
 
@@ -314,7 +324,16 @@ describe('real-world feeds: dates', () => {
   });
 
   it('leaves what it cannot read unread instead of guessing', () => {
-    for (const text of ['', 'gisteren', '31 Foo 2026', '30 Feb 2026', '2026-13-01', 'Fri, 27 Nov 2026 12:00:00 XYZ', '12:00', `${'1'.repeat(10_000)}`]) {
+    for (const text of [
+      '',
+      'gisteren',
+      '31 Foo 2026',
+      '30 Feb 2026',
+      '2026-13-01',
+      'Fri, 27 Nov 2026 12:00:00 XYZ',
+      '12:00',
+      `${'1'.repeat(10_000)}`,
+    ]) {
       expect(parseFeedDate(text), text).to.be.NaN;
     }
   });

@@ -22,14 +22,29 @@ const fill = (bytes: number, prefix: string, unit: (i: number) => string, suffix
 const INPUTS: Record<string, (bytes: number) => string> = {
   'normal RSS feed': (bytes) => fill(bytes, head, item, '</channel></rss>'),
   'cut inside a start tag with quoted attributes': (bytes) => fill(bytes, `${head}<item><enclosure`, (i) => ` a${i}="${i}"`),
-  'tags ending in " / >"': (bytes) => fill(bytes, `${head}<item><guid>1</guid><description>`, () => '<br x="1" / >', 'x</description></item></channel></rss>'),
+  'tags ending in " / >"': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><description>`, () => '<br x="1" / >', 'x</description></item></channel></rss>'),
   'HTML with unclosed quotes and tags': (bytes) =>
-    fill(bytes, `${head}<item><guid>1</guid><description><![CDATA[`, (i) => (i % 2 ? '<a "' : "<b title='x "), ']]></description></item></channel></rss>'),
-  'unclosed tags in text': (bytes) => fill(bytes, `${head}<item><guid>1</guid><title>`, () => '<abcdefgh ', '</title></item></channel></rss>'),
+    fill(
+      bytes,
+      `${head}<item><guid>1</guid><description><![CDATA[`,
+      (i) => (i % 2 ? '<a "' : "<b title='x "),
+      ']]></description></item></channel></rss>',
+    ),
+  'unclosed tags in text': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><title>`, () => '<abcdefgh ', '</title></item></channel></rss>'),
   'deep nesting': (bytes) => fill(bytes, `${head}<item><guid>1</guid><title>x</title>`, () => '<x>', '</item></channel></rss>'),
-  'stray "<" and "&"': (bytes) => fill(bytes, `${head}<item><guid>1</guid><title>`, () => '1 < 2 && &amp &#; ', '</title></item></channel></rss>'),
-  'unterminated comments in HTML': (bytes) => fill(bytes, `${head}<item><guid>1</guid><description><![CDATA[`, () => '<!-- <!- -- ', ']]></description></item></channel></rss>'),
-  'entity storm': (bytes) => fill(bytes, `${head}<item><guid>1</guid><description>`, (i) => (i % 2 ? '&amp;hellip;&amp;bogus;' : '&#146;&alpha;'), '</description></item></channel></rss>'),
+  'stray "<" and "&"': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><title>`, () => '1 < 2 && &amp &#; ', '</title></item></channel></rss>'),
+  'unterminated comments in HTML': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><description><![CDATA[`, () => '<!-- <!- -- ', ']]></description></item></channel></rss>'),
+  'entity storm': (bytes) =>
+    fill(
+      bytes,
+      `${head}<item><guid>1</guid><description>`,
+      (i) => (i % 2 ? '&amp;hellip;&amp;bogus;' : '&#146;&alpha;'),
+      '</description></item></channel></rss>',
+    ),
   'long undated items with no ids': (bytes) =>
     fill(bytes, head, (i) => `<item><title>T${i}</title><description>${'woord '.repeat(50)}</description></item>`, '</channel></rss>'),
 };

@@ -14,9 +14,10 @@
  */
 
 // Month names by their distinctive start, after accents are dropped ("mär" → "mar", "août" → "aout").
-const MONTHS = 'jan ene gen|feb fev|mar maa mrt|apr avr abr|may mei mai mag|jun giu juin|jul lug juil|aug ago aou|sep set|oct okt ott out|nov|dec dez dic'
-  .split('|')
-  .map((names) => names.split(' '));
+const MONTHS =
+  'jan ene gen|feb fev|mar maa mrt|apr avr abr|may mei mai mag|jun giu juin|jul lug juil|aug ago aou|sep set|oct okt ott out|nov|dec dez dic'
+    .split('|')
+    .map((names) => names.split(' '));
 
 // Hours east of UTC. US zones as RFC 822 lists them, their DST-less short forms, and zones feeds write anyway.
 const ZONES: Record<string, number> = {

@@ -5,7 +5,14 @@
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType = ''): string {
   const [a, b, c] = bytes;
-  const bom = a === 0xef && b === 0xbb && c === 0xbf ? 'utf-8' : a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined;
+  const bom =
+    a === 0xef && b === 0xbb && c === 0xbf
+      ? 'utf-8'
+      : a === 0xff && b === 0xfe
+        ? 'utf-16le'
+        : a === 0xfe && b === 0xff
+          ? 'utf-16be'
+          : undefined;
   // An XML declaration in UTF-16 without a mark shows by its zero bytes around "<?".
   const sniffed = a === 0x3c && b === 0 ? 'utf-16le' : a === 0 && b === 0x3c ? 'utf-16be' : undefined;
   const label =

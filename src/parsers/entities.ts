@@ -10,7 +10,8 @@
 const RUNS =
   '22:quot,26:amp apos,3C:lt _ gt,A0:nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml,152:OElig oelig,160:Scaron scaron,178:Yuml,192:fnof,2C6:circ,2DC:tilde,3D1:thetasym upsih,3D6:piv,2002:ensp emsp,2009:thinsp,200C:zwnj zwj lrm rlm,2013:ndash mdash,2018:lsquo rsquo sbquo _ ldquo rdquo bdquo,2020:dagger Dagger bull,2026:hellip,2030:permil,2032:prime Prime,2039:lsaquo rsaquo,203E:oline,2044:frasl,20AC:euro,2111:image,2118:weierp,211C:real,2122:trade,2135:alefsym,2190:larr uarr rarr darr harr,21B5:crarr,21D0:lArr uArr rArr dArr hArr,2200:forall _ part exist _ empty _ nabla isin notin _ ni,220F:prod _ sum minus,2217:lowast,221A:radic _ _ prop infin _ ang,2227:and or cap cup int,2234:there4,223C:sim,2245:cong,2248:asymp,2260:ne equiv _ _ le ge,2282:sub sup nsub _ sube supe,2295:oplus _ otimes,22A5:perp,22C5:sdot,2308:lceil rceil lfloor rfloor,25CA:loz,2660:spades _ _ clubs _ hearts diams,27E8:lang rang';
 // Greek capitals from U+0391; the small letters follow at U+03B1, with final sigma in the capitals' gap.
-const GREEK = 'Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho _ Sigma Tau Upsilon Phi Chi Psi Omega';
+const GREEK =
+  'Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho _ Sigma Tau Upsilon Phi Chi Psi Omega';
 
 let named: Map<string, string> | undefined;
 

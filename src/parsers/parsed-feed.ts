@@ -47,7 +47,9 @@ export function collectItems<Entry>(
   const warnings =
     unreadableDates.length === 0
       ? []
-      : [`${unreadableDates.length} item(s) with a date that cannot be read, shown without a time (first: "${unreadableDates[0]!.slice(0, 60)}")`];
+      : [
+          `${unreadableDates.length} item(s) with a date that cannot be read, shown without a time (first: "${unreadableDates[0]!.slice(0, 60)}")`,
+        ];
   const feed = { items: placeUndated(items), skipped, warnings };
   return title === undefined ? feed : { title, ...feed };
 }

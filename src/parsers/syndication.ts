@@ -18,7 +18,9 @@ const CUT_OFF = 'the document ends inside it';
 
 /** RSS 2.0 `<rss><channel><item>…`, and RSS 1.0 where items sit beside the channel. */
 export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFeed {
-  const channel = childElements(root).find((child) => child.local === 'channel' && (child.ns === '' || child.ns === NS.rss1 || child.ns === root.ns));
+  const channel = childElements(root).find(
+    (child) => child.local === 'channel' && (child.ns === '' || child.ns === NS.rss1 || child.ns === root.ns),
+  );
   if (!channel) throw new FeedParseError('not an RSS feed: no <channel>');
   // Core elements are in the channel's namespace: none for RSS 2.0, RSS 1.0's for RDF. Extensions
   // are found by their namespace URI, whatever the prefix, and never stand in for a core element.
