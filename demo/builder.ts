@@ -6,6 +6,7 @@
  */
 import type { TickerItem } from '../src/model.js';
 import { parseFeedDocument } from '../src/parsers/feed-document.js';
+import { compareItems } from '../src/store/store.js';
 import {
   BLOCK_ATTRIBUTES,
   blockAttributes,
@@ -77,7 +78,7 @@ async function currentItems(urls: readonly string[], signal: AbortSignal): Promi
       return undefined;
     }),
   );
-  const items = [...byId.values()].sort((a, b) => b.published - a.published);
+  const items = [...byId.values()].sort(compareItems);
   return { items, notes };
 }
 
@@ -102,13 +103,17 @@ function renderPreview(choices: EmbedChoices, items: readonly ServerItem[]): voi
       ...items.map((item) => {
         const element = document.createElement('live-ticker-item');
         element.setAttribute('item-id', item.id);
-        element.setAttribute('datetime', item.datetime);
         if (item.href) element.setAttribute('href', item.href);
-        const label = document.createElement('live-ticker-time');
-        label.slot = 'time';
-        label.setAttribute('datetime', item.datetime);
-        label.textContent = item.label;
-        element.append(item.text, label);
+        element.append(item.text);
+        // An undated item has no label.
+        if (item.datetime !== undefined) {
+          element.setAttribute('datetime', item.datetime);
+          const label = document.createElement('live-ticker-time');
+          label.slot = 'time';
+          label.setAttribute('datetime', item.datetime);
+          label.textContent = item.label ?? '';
+          element.append(label);
+        }
         return element;
       }),
     );

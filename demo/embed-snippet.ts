@@ -5,7 +5,7 @@
  */
 import { relativeLabel } from '../src/clock/relative-label.js';
 import type { TickerItem } from '../src/model.js';
-import { formatDateline } from '../src/parsers/dateline.js';
+import { formatDateline } from '../src/text/dateline.js';
 
 export interface EmbedChoices {
   /** Absolute feed URLs. */
@@ -24,10 +24,11 @@ export interface EmbedChoices {
 /** A server-rendered `<live-ticker-item>`: what it says and when, with the label it reads now. */
 export interface ServerItem {
   readonly id: string;
-  readonly datetime: string;
+  /** Absent for an undated item, which shows no label. */
+  readonly datetime?: string;
   readonly href?: string | undefined;
   readonly text: string;
-  readonly label: string;
+  readonly label?: string;
 }
 
 const RTL_LANGS = new Set(['ar', 'he', 'fa', 'ur']);
@@ -82,11 +83,13 @@ export function blockAttributes(choices: EmbedChoices): [name: string, value: st
 export function serverItems(items: readonly TickerItem[], choices: Pick<EmbedChoices, 'lang' | 'maxItems'>, now: number): ServerItem[] {
   return items.slice(0, choices.maxItems).map((item) => {
     const dateline = formatDateline(item.place, item.agencies);
+    const text = dateline ? `${dateline} - ${item.text}` : item.text;
+    if (item.published === undefined) return { id: item.id, href: item.url, text };
     return {
       id: item.id,
       datetime: new Date(item.published).toISOString(),
       href: item.url,
-      text: dateline ? `${dateline} - ${item.text}` : item.text,
+      text,
       label: relativeLabel(item.published, now, { lang: choices.lang || 'en' }).text,
     };
   });
@@ -112,8 +115,11 @@ export function snippet(choices: EmbedChoices, items: readonly ServerItem[] = []
         ['item-id', item.id],
         ['datetime', item.datetime],
         ['href', item.href],
-      ])}>${escapeHtml(item.text)}
-    <live-ticker-time slot="time" datetime="${escapeHtml(item.datetime)}">${escapeHtml(item.label)}</live-ticker-time>
+      ])}>${escapeHtml(item.text)}${
+        item.datetime === undefined
+          ? ''
+          : `\n    <live-ticker-time slot="time" datetime="${escapeHtml(item.datetime)}">${escapeHtml(item.label ?? '')}</live-ticker-time>`
+      }
   </live-ticker-item>`,
   );
   const block = children.length ? `${open}\n${children.join('\n')}\n</live-ticker>` : `${open}</live-ticker>`;

@@ -104,7 +104,7 @@ describe('the embed builder snippet', () => {
     expect(serverItems(items, { lang: 'nl', maxItems: 1 }, now)).to.deep.equal([
       {
         id: 'a',
-        datetime: new Date(items[0]!.published).toISOString(),
+        datetime: new Date(items[0]!.published!).toISOString(),
         href: 'https://news.example/a',
         text: 'DOHA (ANP/AFP) - Qatar heeft',
         label: '13 minuten geleden',
@@ -114,6 +114,15 @@ describe('the embed builder snippet', () => {
       ['DOHA (ANP/AFP) - Qatar heeft', '13 minutes ago'],
       ['Zonder dateline', '1 hour ago'],
     ]);
+  });
+
+  it('renders an undated item without a time or a label', () => {
+    const undated: TickerItem[] = [{ id: 'u', agencies: [], text: 'Zonder datum', sortTime: 0 }];
+    const [item] = serverItems(undated, { lang: 'nl', maxItems: 5 }, Date.UTC(2026, 10, 27, 12));
+    expect(item).to.deep.equal({ id: 'u', href: undefined, text: 'Zonder datum' });
+    const html = snippet(choices, [item!]);
+    expect(html).to.include('<live-ticker-item item-id="u">Zonder datum\n  </live-ticker-item>');
+    expect(html).not.to.include('<live-ticker-time');
   });
 
   it('accepts http(s) and ws(s) feed URLs, made absolute; refuses others with a reason', () => {
