@@ -12,8 +12,8 @@ const START = FEED_DEFAULTS.startJitter / 2;
 /** Each item's label text, or null for an item that shows none. */
 const labelsOrNone = (ticker: Element) =>
   [...ticker.shadowRoot!.querySelectorAll('live-ticker-item')].map((item) => {
-    const time = item.shadowRoot!.querySelector('live-ticker-time');
-    return time ? (time.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+    const time = item.shadowRoot!.querySelector('[part="time"]');
+    return time ? (time.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
   });
 
 describe('the demo server’s messy channel, read by <live-ticker>', () => {
