@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { NEVER, throwError } from 'rxjs';
+import { VirtualClock } from '../src/clock/virtual-clock.js';
+import { toTickerItem } from '../src/parsers/item.js';
+import { keepItems } from '../src/store/return-visit.js';
 import { manyItems, renderTicker, seedItems, StoryFeed, STORY_NOW, type TickerArgs } from './harness.js';
 
 /**
@@ -126,4 +129,26 @@ export const ServerRendered: Story = {
         </live-ticker-item>`,
         )}`,
     ),
+};
+
+/** Nothing listens there: this story's feed never answers. */
+const UNANSWERED_FEED = 'http://127.0.0.1:9/buitenland/feed.json';
+
+/**
+ * A return visit: the items the reader saw five minutes ago come back at once from the browser,
+ * with labels for the current time and the "not up to date" hint, and stay while the feed does not
+ * answer (here it never does).
+ */
+export const Restored: Story = {
+  render: (args) => {
+    const seen = seedItems(STORY_NOW).flatMap((input) => {
+      const item = toTickerItem(input, { source: UNANSWERED_FEED });
+      return typeof item === 'string' ? [] : [item];
+    });
+    keepItems(UNANSWERED_FEED, seen, args['max-items'], Date.now() - 5 * 60_000);
+    const clock = new VirtualClock(STORY_NOW + 5 * 60_000);
+    return html`<div lang=${args.lang} class="story">
+      <live-ticker heading=${args.heading ?? nothing} max-items=${args['max-items']} feed-url=${UNANSWERED_FEED} .clock=${clock}></live-ticker>
+    </div>`;
+  },
 };

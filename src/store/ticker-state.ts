@@ -1,7 +1,8 @@
-import { distinctUntilChanged, map, Observable, type ObservableInput, of, scan, startWith, tap } from 'rxjs';
+import { defer, distinctUntilChanged, map, Observable, type ObservableInput, of, scan, startWith, tap } from 'rxjs';
 import { FeedError, type FeedUpdate, type TickerUpdateInput } from '../model.js';
 import { customUpdates } from '../sources/custom-source.js';
 import { feedUpdates } from '../sources/feed-updates.js';
+import { forgetItems, keepItems, keptState, sweepKeptItems } from './return-visit.js';
 import { shareLatest } from './share-latest.js';
 import { foldSource, initialSourceState, mergeSources, type SourceState, type TickerState } from './store.js';
 
@@ -13,6 +14,8 @@ export interface TickerSpec {
   readonly source?: ObservableInput<TickerUpdateInput> | undefined;
   /** Most items in the list. */
   readonly maxItems: number;
+  /** Whether the items shown may be kept in the browser for the reader's next visit (default true). */
+  readonly keep?: boolean | undefined;
 }
 
 /** A block with nothing to show from: no feed, no source. */
@@ -25,7 +28,7 @@ const NO_SOURCES: TickerState = { items: [], status: 'live' };
  */
 export function tickerState(spec: TickerSpec): Observable<TickerState> {
   const maxItems = Math.max(0, Math.floor(spec.maxItems) || 0);
-  const states = spec.urls.map((url) => sharedFeed(url));
+  const states = spec.urls.map((url) => sharedFeed(url, { maxItems, keep: spec.keep ?? true }));
   if (spec.source != null) states.push(sharedSource(spec.source));
   if (states.length === 0) return of(NO_SOURCES);
   return latestOfAll(states).pipe(map((latest) => mergeSources(latest, maxItems)));
@@ -52,8 +55,11 @@ function latestOfAll<T>(sources: readonly Observable<T>[]): Observable<T[]> {
 }
 
 /** The store state of one source, with one clear console warning per failure episode. */
-export function sourceState(source: string, updates: Observable<FeedUpdate>): Observable<SourceState> {
-  const initial = initialSourceState(source);
+export function sourceState(
+  source: string,
+  updates: Observable<FeedUpdate>,
+  initial: SourceState = initialSourceState(source),
+): Observable<SourceState> {
   let warned = false;
   let reportedSkips: SourceState['skipped'] | undefined;
   return updates.pipe(
@@ -61,7 +67,8 @@ export function sourceState(source: string, updates: Observable<FeedUpdate>): Ob
     startWith(initial),
     distinctUntilChanged(),
     tap((state) => {
-      if ((state.status === 'error' || state.status === 'stale') && !warned) {
+      // Items kept from the last visit are not current either, but nothing has failed: no warning for them.
+      if ((state.status === 'error' || state.status === 'stale') && state.error && !warned) {
         warned = true;
         const shown = state.items.length ? `keeping the ${state.items.length} items shown` : 'nothing to show yet';
         console.warn(`live-ticker: ${state.error?.message ?? `${source} failed`}; ${shown}, retrying.`);
@@ -75,14 +82,24 @@ export function sourceState(source: string, updates: Observable<FeedUpdate>): Ob
   );
 }
 
-const shared = new Map<string, Observable<SourceState>>();
+interface SharedFeed {
+  readonly state$: Observable<SourceState>;
+  /** The most items any block showing it may show: how many are kept for the next visit. */
+  maxItems: number;
+  /** Whether every block showing it lets its items be kept. */
+  keep: boolean;
+}
+
+const shared = new Map<string, SharedFeed>();
+let swept = false;
 
 /**
  * The state of one feed URL, shared: one request loop or connection per page however many blocks
- * show it. The first subscriber starts it, later ones get the current state at once, and the last
- * one to leave stops it.
+ * show it. The first subscriber starts it, from the items kept from the reader's last visit if any;
+ * later ones get the current state at once, and the last one to leave stops it. The newest items
+ * are kept for the next visit as they change.
  */
-export function sharedFeed(url: string): Observable<SourceState> {
+export function sharedFeed(url: string, options: { maxItems?: number; keep?: boolean } = {}): Observable<SourceState> {
   let key: string;
   try {
     key = new URL(url, globalThis.document?.baseURI).href;
@@ -91,12 +108,38 @@ export function sharedFeed(url: string): Observable<SourceState> {
     console.warn(error.message);
     return of({ ...initialSourceState(url), status: 'error', error });
   }
-  let state$ = shared.get(key);
-  if (!state$) {
-    state$ = shareLatest(sourceState(key, feedUpdates(key)), () => shared.delete(key));
-    shared.set(key, state$);
+  let feed = shared.get(key);
+  if (!feed) {
+    const entry: SharedFeed = {
+      maxItems: 0,
+      keep: true,
+      state$: shareLatest(
+        defer(() => {
+          if (entry.keep && !swept) {
+            swept = true; // once per page
+            sweepKeptItems();
+          }
+          const initial = (entry.keep && keptState(key)) || initialSourceState(key);
+          let kept = initial.items;
+          return sourceState(key, feedUpdates(key), initial).pipe(
+            tap((state) => {
+              if (!entry.keep || !state.loaded || state.items === kept) return;
+              kept = state.items;
+              keepItems(key, state.items, entry.maxItems);
+            }),
+          );
+        }),
+        () => shared.delete(key),
+      ),
+    };
+    shared.set(key, (feed = entry));
   }
-  return state$;
+  feed.maxItems = Math.max(feed.maxItems, options.maxItems ?? 0);
+  if (options.keep === false && feed.keep) {
+    feed.keep = false;
+    forgetItems(key);
+  }
+  return feed.state$;
 }
 
 const sharedSources = new WeakMap<object, Observable<SourceState>>();

@@ -64,6 +64,7 @@ describe('Storybook', () => {
       'right-to-left',
       'english',
       'german',
+      'restored',
     ]) {
       assert.ok(stories.has(state), state);
     }
@@ -128,6 +129,16 @@ describe('Storybook', () => {
     }
     await page.close();
     assert.deepEqual(failures, {});
+  });
+
+  it('plays the restored story: the kept items at once, labelled for now, marked not current', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/iframe.html?id=elements-live-ticker--restored&viewMode=story`);
+    await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
+    assert.equal(await page.locator('live-ticker').getAttribute('status'), 'stale');
+    assert.match((await page.locator('live-ticker [part="status"]').textContent()) ?? '', /Niet actueel/);
+    assert.equal(await page.locator('live-ticker live-ticker-time time').first().textContent(), '18 minuten geleden');
+    await page.close();
   });
 
   it('plays the new-items story: two arrivals wait behind the button while paused', async () => {

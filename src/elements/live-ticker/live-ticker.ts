@@ -31,7 +31,7 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  * updates are paused) they wait behind a "N new items" button; otherwise they enter at the top with
  * a short highlight. Screen readers hear arrivals in batches, politely, never clock ticks.
  *
- * @fires live-ticker-status - A `LiveTickerStatusEvent` when the status changes: `connecting`, `live`, `stale` (items shown, feed failing) or `error` (nothing could be loaded).
+ * @fires live-ticker-status - A `LiveTickerStatusEvent` when the status changes: `connecting`, `live`, `stale` (items shown that are not current: the feed is failing, or they are kept from the reader's last visit and the feed has not answered yet) or `error` (nothing could be loaded).
  * @fires live-ticker-pause - A `LiveTickerPauseEvent` when the reader pauses or resumes the updates (`paused`).
  *
  * @slot - Server-rendered `<live-ticker-item>`s, shown until the feed has loaded.
@@ -98,6 +98,9 @@ export class LiveTicker extends LitElement {
   /** Spacing: `compact` or `comfortable`; unset is in between. */
   @property({ reflect: true }) density?: 'compact' | 'comfortable';
 
+  /** `off` keeps nothing in the browser. Otherwise a feed's newest `max-items` items are kept (localStorage, for a day) and shown at once on the reader's next visit, marked not current until the feed answers. */
+  @property() cache: 'on' | 'off' = 'on';
+
   /** A developer's own source of items or updates, merged with any `feed-url`: an Observable (RxJS or any with `Symbol.observable`), a Promise, an async iterable or a ReadableStream — whatever RxJS's `from()` accepts. Anything else sets the `error` status. */
   @property({ attribute: false }) source?: ObservableInput<TickerUpdateInput>;
 
@@ -138,8 +141,15 @@ export class LiveTicker extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clock')) this.clockProvider.setValue(this.clock ?? defaultClock());
-    if (changed.has('feedUrl') || changed.has('source') || changed.has('maxItems')) {
-      this.feed.observe(tickerState({ urls: this.feedUrl.split(/\s+/).filter(Boolean), source: this.source, maxItems: this.maxItems }));
+    if (changed.has('feedUrl') || changed.has('source') || changed.has('maxItems') || changed.has('cache')) {
+      this.feed.observe(
+        tickerState({
+          urls: this.feedUrl.split(/\s+/).filter(Boolean),
+          source: this.source,
+          maxItems: this.maxItems,
+          keep: this.cache !== 'off',
+        }),
+      );
     }
     if (changed.has('paused')) this.arrivals.setPaused(this.paused);
     const state = this.feed.value;

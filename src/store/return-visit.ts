@@ -1,0 +1,101 @@
+import type { TickerItem } from '../model.js';
+import type { SourceState } from './store.js';
+
+/**
+ * Instant return visits: the items a reader last saw of a feed, kept in the browser
+ * (localStorage) and shown at once on the next visit, marked not current until the feed answers.
+ * Only feed content is kept — the newest items, never statuses, errors or anything of the page —
+ * and for a day. Storage that is full, blocked or absent (private windows, partitioned
+ * third-party contexts) just means nothing is kept.
+ */
+
+const PREFIX = 'live-ticker:items:';
+/** How long kept items are shown on a return visit. */
+export const RETURN_VISIT_MAX_AGE = 24 * 60 * 60_000;
+
+interface Kept {
+  readonly savedAt: number;
+  readonly items: readonly TickerItem[];
+}
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined; // reading the property itself throws where storage is blocked
+  } catch {
+    return undefined;
+  }
+}
+
+const isHttp = (url: unknown) => typeof url === 'string' && /^https?:\/\//i.test(url);
+
+/** Another script of the origin may have written anything there: only well-formed items come back, links only http(s). */
+function wellFormed(item: unknown): item is TickerItem {
+  const candidate = item as Partial<TickerItem> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.id === 'string' &&
+    typeof candidate.text === 'string' &&
+    Number.isFinite(candidate.published) &&
+    Array.isArray(candidate.agencies) &&
+    candidate.agencies.every((agency) => typeof agency === 'string') &&
+    (candidate.place === undefined || typeof candidate.place === 'string') &&
+    (candidate.title === undefined || typeof candidate.title === 'string') &&
+    (candidate.updated === undefined || Number.isFinite(candidate.updated)) &&
+    (candidate.url === undefined || isHttp(candidate.url))
+  );
+}
+
+/** The state a feed starts from on a return visit: the items kept within the last day, loaded but not current; undefined when none. */
+export function keptState(source: string, now = Date.now()): SourceState | undefined {
+  const store = storage();
+  try {
+    const raw = store?.getItem(PREFIX + source);
+    if (!raw) return undefined;
+    const kept = JSON.parse(raw) as Partial<Kept>;
+    const fresh = typeof kept.savedAt === 'number' && now - kept.savedAt < RETURN_VISIT_MAX_AGE && kept.savedAt <= now + 60_000;
+    if (!fresh || !Array.isArray(kept.items)) {
+      store?.removeItem(PREFIX + source);
+      return undefined;
+    }
+    const items = kept.items.filter(wellFormed);
+    return items.length ? { source, items, status: 'stale', loaded: true, skipped: [] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the newest `limit` items of a loaded feed for the next visit. */
+export function keepItems(source: string, items: readonly TickerItem[], limit: number, now = Date.now()): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    store.setItem(PREFIX + source, JSON.stringify({ savedAt: now, items: items.slice(0, limit) } satisfies Kept));
+  } catch {
+    // Full or blocked: the next visit simply waits for the feed.
+  }
+}
+
+/** Forgets what was kept for a feed (a block that opts out). */
+export function forgetItems(source: string): void {
+  try {
+    storage()?.removeItem(PREFIX + source);
+  } catch {
+    // Blocked storage holds nothing to forget.
+  }
+}
+
+/** Removes every expired entry, so feeds never visited again do not stay behind. */
+export function sweepKeptItems(now = Date.now()): void {
+  const store = storage();
+  try {
+    for (let index = (store?.length ?? 0) - 1; index >= 0; index--) {
+      const key = store!.key(index);
+      if (!key?.startsWith(PREFIX)) continue;
+      const savedAt = (JSON.parse(store!.getItem(key) ?? '{}') as Partial<Kept>).savedAt;
+      if (typeof savedAt !== 'number' || !(now - savedAt < RETURN_VISIT_MAX_AGE)) store!.removeItem(key);
+    }
+  } catch {
+    // Blocked or malformed: nothing to sweep.
+  }
+}
