@@ -63,7 +63,7 @@ describe('return visits', () => {
       await Promise.all(items.map((item) => /** @type {any} */ (item).updateComplete));
       return items.map((item) => [
         item.shadowRoot?.querySelector('[part="body"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-        item.shadowRoot?.querySelector('live-ticker-time')?.shadowRoot?.textContent?.trim() ?? '',
+        item.shadowRoot?.querySelector('[part="time"]')?.textContent?.trim() ?? '',
       ]);
     });
   /** Waits until the sidebar shows `text`. @param {import('playwright-core').Page} page @param {string} text */

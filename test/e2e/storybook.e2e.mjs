@@ -137,7 +137,7 @@ describe('Storybook', () => {
     await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
     assert.equal(await page.locator('live-ticker').getAttribute('status'), 'stale');
     assert.match((await page.locator('live-ticker [part="status"]').textContent()) ?? '', /Niet actueel/);
-    assert.equal(await page.locator('live-ticker live-ticker-time time').first().textContent(), '18 minuten geleden');
+    assert.equal(await page.locator('live-ticker [part="list"] [part="time"]').first().textContent(), '18 minuten geleden');
     await page.close();
   });
 
