@@ -67,7 +67,8 @@ process.on('message', async (/** @type {any} */ message) => {
         duplicates += times - 1;
       }
     }
-    send({ report: { latencies, received, duplicates, shownTwice, reconnectedAt, live: liveCount } });
+    const cpu = process.cpuUsage();
+    send({ report: { latencies, received, duplicates, shownTwice, reconnectedAt, live: liveCount, cpuUs: cpu.user + cpu.system } });
   } else if (message.stop) {
     for (const subscription of subscriptions) subscription.unsubscribe();
     process.exit(0);

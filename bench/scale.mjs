@@ -147,6 +147,7 @@ async function startReaders(/** @type {string} */ module, /** @type {string} */ 
         duplicates: reports.reduce((sum, report) => sum + report.duplicates, 0),
         shownTwice: reports.reduce((sum, report) => sum + report.shownTwice, 0),
         reconnectedAt: reports.flatMap((report) => report.reconnectedAt),
+        cpuUs: reports.reduce((sum, report) => sum + report.cpuUs, 0),
       };
     },
     async stop() {
@@ -204,9 +205,10 @@ async function main() {
     const connected = await until(() => readers.live() >= SUBSCRIBERS, 180_000);
     const connectS = (Date.now() - started) / 1000;
     console.log(`  ${transport}${restart ? ' restart' : ''}: ${readers.live()} of ${SUBSCRIBERS} readers live after ${round(connectS)} s`);
-    const cpuBefore = { nginx: cpuSeconds(hub.child?.pid), redis: cpuSeconds(redis.child.pid) };
+    const cpuBefore = { nginx: cpuSeconds(hub.child?.pid), redis: cpuSeconds(redis.child.pid), readers: (await readers.report()).cpuUs };
     const publishStart = Date.now();
     let restartedAt = 0;
+    let hubReadyMs = 0;
     for (let i = 1; i <= MESSAGES; i++) {
       if (restart && i === Math.floor(MESSAGES / 2) + 1) {
         // Everything so far delivered, then nginx goes down and comes back; Redis stays.
@@ -214,6 +216,13 @@ async function main() {
         await hub.stop();
         await hub.start();
         restartedAt = Date.now();
+        // nchan answers 503 until it has reached Redis: how long that takes explains the readers' reconnect times.
+        await until(async () => {
+          const response = await fetch(`http://127.0.0.1:${hubPort}/pub/${channel}`).catch(() => undefined);
+          await response?.arrayBuffer();
+          return response !== undefined && response.status !== 503;
+        }, 60_000, 50);
+        hubReadyMs = Date.now() - restartedAt;
         hub.child?.pid && console.log(`  nginx restarted (pid ${hub.child.pid})`);
       }
       await publish(channel, `m-${i}`);
@@ -241,6 +250,8 @@ async function main() {
         // nginx counted over the publishing window (the same process throughout).
         nginx_cpu_us_per_delivery: round((cpu.nginx * 1e6) / Math.max(1, report.received), 2),
         redis_cpu_us_per_message: round((cpu.redis * 1e6) / MESSAGES, 0),
+        // The readers' own CPU (the library parsing and folding), which on one machine competes with nginx.
+        reader_cpu_us_per_delivery: round((report.cpuUs - cpuBefore.readers) / Math.max(1, report.received), 1),
         publish_s: round(publishS),
       };
     }
@@ -263,6 +274,7 @@ async function main() {
           ),
         ),
         reconnected: report.reconnectedAt.length,
+        hub_ready_after_start_ms: hubReadyMs,
       },
     };
   }
