@@ -145,7 +145,7 @@ pid ${prefix}/nginx.pid;
 error_log ${prefix}/logs/error.log warn;
 events { worker_connections ${connections}; }
 http {
-  ${options.accessLog ? `log_format resume '$request_method $uri $arg_last_event_id $status';\n  access_log ${prefix}/logs/access.log resume;` : 'access_log off;'}
+  ${options.accessLog ? `log_format resume '$request_method $uri $arg_last_event_id $status $upstream_cache_status "$http_if_none_match" $http_user_agent';\n  access_log ${prefix}/logs/access.log resume;` : 'access_log off;'}
   client_body_temp_path ${prefix}/tmp/body;
   proxy_temp_path ${prefix}/tmp/proxy;
   fastcgi_temp_path ${prefix}/tmp/fastcgi;

@@ -7,7 +7,15 @@ import { FeedParseError } from '../parsers/parsed-feed.js';
 import { SseLimitError, SseParser } from '../parsers/sse.js';
 import { parseStreamMessage } from '../parsers/stream-message.js';
 import { batchUpdates, settledNow, WAITING } from './batch-updates.js';
-import { FEED_DEFAULTS, parseRetryAfter, reconnecting, type AttemptStep, type FeedOptions } from './reconnect.js';
+import {
+  FEED_DEFAULTS,
+  LAST_EVENT_ID_PARAM,
+  parseRetryAfter,
+  reconnecting,
+  resumeUrl,
+  type AttemptStep,
+  type FeedOptions,
+} from './reconnect.js';
 
 const ACCEPT = 'application/feed+json, application/json, application/rss+xml, application/atom+xml, text/event-stream;q=0.9, */*;q=0.5';
 
@@ -45,24 +53,11 @@ async function readDocument(response: Response, url: string, maxBytes: number): 
   return decodeFeedBytes(bytes, response.headers.get('Content-Type') ?? '');
 }
 
-/** The query parameter nchan reads the last event id from (Mercure's is `lastEventID`). */
-export const LAST_EVENT_ID_PARAM = 'last_event_id';
-
 /** A `text/event-stream` media type, with or without parameters (`text/event-streamx` is not one). */
 const EVENT_STREAM = /^\s*text\/event-stream\s*(?:;|$)/i;
 
 /** Whether a string can go in a header: fetch throws on a character above U+00FF. */
 const isByteString = (value: string) => !/[^\u0000-\u00ff]/.test(value);
-
-/** Options of an HTTP feed: the shared pacing plus how a stream resumes. */
-export interface HttpFeedOptions extends FeedOptions {
-  /**
-   * The query parameter that carries the last event id when a stream reconnects (default
-   * `last_event_id`, what nchan reads; Mercure reads `lastEventID`). A query parameter costs no CORS
-   * preflight; the `Last-Event-ID` header is sent as well only to the page's own origin.
-   */
-  lastEventIdParam?: string;
-}
 
 /**
  * The URL and headers of a request, resuming a stream after `lastEventId`: the id goes in the query
@@ -71,17 +66,11 @@ export interface HttpFeedOptions extends FeedOptions {
  */
 export function resumeRequest(url: string, lastEventId: string, param: string): { url: string; headers: Record<string, string> } {
   const headers: Record<string, string> = { Accept: ACCEPT };
-  if (!lastEventId) return { url, headers };
-  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
-  let target: URL;
-  try {
-    target = new URL(url, base);
-  } catch {
-    return { url, headers };
+  const resumed = resumeUrl(url, lastEventId, param);
+  if (resumed !== url && new URL(resumed).origin === globalThis.location?.origin && isByteString(lastEventId)) {
+    headers['Last-Event-ID'] = lastEventId;
   }
-  target.searchParams.set(param, lastEventId);
-  if (target.origin === globalThis.location?.origin && isByteString(lastEventId)) headers['Last-Event-ID'] = lastEventId;
-  return { url: target.href, headers };
+  return { url: resumed, headers };
 }
 
 /**
@@ -99,7 +88,7 @@ export function resumeRequest(url: string, lastEventId: string, param: string): 
  * cannot see that 304, and cross-origin they cannot see the ETag either, so an unchanged document is
  * recognised by its body: it is neither parsed again nor re-rendered.
  */
-export function httpFeed(url: string, options: HttpFeedOptions = {}): Observable<FeedUpdate> {
+export function httpFeed(url: string, options: FeedOptions = {}): Observable<FeedUpdate> {
   const scheduler = options.scheduler ?? asyncScheduler;
   const timeout = options.timeout ?? FEED_DEFAULTS.timeout;
   const maxBytes = options.maxBytes ?? FEED_DEFAULTS.maxBytes;

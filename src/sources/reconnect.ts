@@ -33,8 +33,14 @@ export interface FeedOptions {
   retryMax?: number;
   /** Wait before reopening a stream that closed after a good run, unless the server set `retry:` (ms). */
   reconnect?: number;
-  /** Largest feed document read (bytes); a larger one is refused with a clear error. */
+  /** Largest feed document read (bytes); a larger one is refused with a clear error. Also caps a stream's pending line and event. */
   maxBytes?: number;
+  /**
+   * The query parameter that carries the last event id when a stream reconnects (default
+   * `last_event_id`, what nchan reads; Mercure reads `lastEventID`). A query parameter costs no CORS
+   * preflight; an SSE stream sends the `Last-Event-ID` header as well, but only to the page's own origin.
+   */
+  lastEventIdParam?: string;
   /** Whether the page is visible: no request and no timer while it is not. Defaults to the document's visibility. */
   visible$?: Observable<boolean>;
   /** Emits when the browser is back online: a retry after a network error runs at once. Defaults to window's `online` event. */
@@ -55,6 +61,21 @@ export const FEED_DEFAULTS = {
   reconnect: 2_000,
   maxBytes: 5 * 1024 * 1024,
 } as const;
+
+/** The query parameter nchan reads the last event id from (Mercure's is `lastEventID`). */
+export const LAST_EVENT_ID_PARAM = 'last_event_id';
+
+/** `url` with the last event id in the query parameter `param` (percent-encoded, so any id is safe); `url` itself when there is none. */
+export function resumeUrl(url: string, lastEventId: string, param: string): string {
+  if (!lastEventId) return url;
+  try {
+    const target = new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href);
+    target.searchParams.set(param, lastEventId);
+    return target.href;
+  } catch {
+    return url;
+  }
+}
 
 /** Retries never come sooner than this, whatever the jitter draws: an error must never loop hot. */
 const MIN_RETRY = 1_000;
