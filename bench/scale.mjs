@@ -12,7 +12,9 @@
  *      requests per 5-s cache interval, share of 304s
  *   plus nginx and Redis CPU time per delivery and per revalidation, for the capacity model.
  *
- * Options: --subscribers N, --messages N, --workers N, --only sse,websocket,restart,cache, --readme.
+ * Options: --subscribers N, --messages N, --workers N, --pollers N, --arrival S (seconds over which readers
+ * connect; default 300 a second), --only sse,websocket,sse-restart,websocket-restart,cache (a partial run
+ * keeps the other rows of bench/scale-results.json), --readme.
  * Bounded: every phase has a deadline, the whole run stops after 20 minutes, and every process it
  * started (workers, nginx, Redis) is stopped by PID on the way out.
  */
@@ -32,8 +34,9 @@ const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
 const SUBSCRIBERS = Number(arg('subscribers', '10000'));
 const MESSAGES = Number(arg('messages', '20'));
 const WORKERS = Number(arg('workers', String(Math.max(1, Math.ceil(SUBSCRIBERS / 1250)))));
-const ONLY = arg('only', 'sse,websocket,restart,cache').split(',');
+const ONLY = arg('only', 'sse,websocket,sse-restart,websocket-restart,cache').split(',');
 const POLLERS = Number(arg('pollers', '1000'));
+const ARRIVAL_S = Number(arg('arrival', String(Math.max(1, Math.round(SUBSCRIBERS / 300)))));
 const CACHE_INTERVAL_S = 5; // proxy_cache_valid in deploy/nginx/feed-cache.conf
 const OUT = resolve('node_modules/.cache/bench');
 const TICKS = 100; // USER_HZ: /proc times are in 1/100 s on Linux
@@ -56,6 +59,23 @@ function cpuSeconds(/** @type {number | undefined} */ pid) {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(entry) === pid || Number(fields[1]) === pid) total += (Number(fields[11]) + Number(fields[12])) / TICKS;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** Resident memory (KB) of a process and its children. */
+function residentKb(/** @type {number | undefined} */ pid) {
+  if (!pid) return 0;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (Number(entry) !== pid && Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== pid) continue;
+      total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
     } catch {
       // the process ended meanwhile
     }
@@ -127,8 +147,9 @@ async function startReaders(/** @type {string} */ module, /** @type {string} */ 
       if (typeof message.live === 'number') worker.live = message.live;
       if (message.report) worker.report = message.report;
     });
-    // Readers arrive over a few seconds, as a page's readers do (the library's start jitter).
-    child.send({ start: { module, url, transport, count, startJitter: Math.max(500, SUBSCRIBERS / 2) } });
+    // Readers arrive over ARRIVAL_S seconds (the library's start jitter): a whole audience opening the
+    // page in the same instant would measure the connection storm, not the fan-out.
+    child.send({ start: { module, url, transport, count, startJitter: ARRIVAL_S * 1000 } });
     workers.push(worker);
   }
   const live = () => workers.reduce((sum, worker) => sum + worker.live, 0);
@@ -201,9 +222,12 @@ async function main() {
     const channel = `scale-${transport}-${restart ? 'restart' : 'run'}-${Date.now().toString(36)}`;
     const url = `${transport === 'websocket' ? 'ws' : 'http'}://127.0.0.1:${hubPort}/sub/${channel}`;
     const started = Date.now();
+    const memoryBefore = residentKb(hub.child?.pid);
     const readers = await startReaders(module, url, transport);
-    const connected = await until(() => readers.live() >= SUBSCRIBERS, 180_000);
+    await until(() => readers.live() >= SUBSCRIBERS, 180_000);
+    const connected = readers.live();
     const connectS = (Date.now() - started) / 1000;
+    const nginxKbPerReader = (residentKb(hub.child?.pid) - memoryBefore) / Math.max(1, readers.live());
     console.log(`  ${transport}${restart ? ' restart' : ''}: ${readers.live()} of ${SUBSCRIBERS} readers live after ${round(connectS)} s`);
     const cpuBefore = { nginx: cpuSeconds(hub.child?.pid), redis: cpuSeconds(redis.child.pid), readers: (await readers.report()).cpuUs };
     const publishStart = Date.now();
@@ -238,7 +262,7 @@ async function main() {
       transport,
       subscribers: SUBSCRIBERS,
       messages: MESSAGES,
-      connected: connected ? SUBSCRIBERS : readers.live(),
+      connected,
       delivered_pct: round((100 * report.received) / expected, 2),
       p50_ms: round(percentile(report.latencies, 50)),
       p99_ms: round(percentile(report.latencies, 99)),
@@ -247,6 +271,7 @@ async function main() {
       return {
         ...row,
         connect_s: round(connectS),
+        nginx_kb_per_reader: round(nginxKbPerReader, 1),
         // nginx counted over the publishing window (the same process throughout).
         nginx_cpu_us_per_delivery: round((cpu.nginx * 1e6) / Math.max(1, report.received), 2),
         redis_cpu_us_per_message: round((cpu.redis * 1e6) / MESSAGES, 0),
@@ -279,17 +304,29 @@ async function main() {
     };
   }
 
-  /** @type {unknown[]} */
+  // A partial run (--only) replaces its own rows in the previous results and keeps the others.
+  /** @type {any} */
+  let previous = {};
+  try {
+    previous = JSON.parse(readFileSync('bench/scale-results.json', 'utf8'));
+  } catch {
+    // first run
+  }
+  /** @type {any[]} */
   const fanout = [];
   for (const transport of ['sse', 'websocket']) {
-    if (ONLY.includes(transport)) fanout.push(await fanOut(transport, false));
-    if (ONLY.includes('restart') && ONLY.includes(transport)) fanout.push(await fanOut(transport, true));
+    for (const restart of [false, true]) {
+      const key = restart ? `${transport}-restart` : transport;
+      const kept = (previous.fanout ?? []).find((/** @type {any} */ row) => row.transport === transport && Boolean(row.restart) === restart);
+      if (ONLY.includes(key)) fanout.push(await fanOut(transport, restart));
+      else if (kept) fanout.push(kept);
+    }
   }
   results.fanout = fanout;
   await hub.close();
   await redis.close();
 
-  if (ONLY.includes('cache')) results.cache = await cacheRun(engines);
+  results.cache = ONLY.includes('cache') ? await cacheRun(engines) : previous.cache;
   writeFileSync('bench/scale-results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
   if (process.argv.includes('--readme')) writeReadme(results);
