@@ -241,11 +241,15 @@ async function main() {
         await hub.start();
         restartedAt = Date.now();
         // nchan answers 503 until it has reached Redis: how long that takes explains the readers' reconnect times.
-        await until(async () => {
-          const response = await fetch(`http://127.0.0.1:${hubPort}/pub/${channel}`).catch(() => undefined);
-          await response?.arrayBuffer();
-          return response !== undefined && response.status !== 503;
-        }, 60_000, 50);
+        await until(
+          async () => {
+            const response = await fetch(`http://127.0.0.1:${hubPort}/pub/${channel}`).catch(() => undefined);
+            await response?.arrayBuffer();
+            return response !== undefined && response.status !== 503;
+          },
+          60_000,
+          50,
+        );
         hubReadyMs = Date.now() - restartedAt;
         hub.child?.pid && console.log(`  nginx restarted (pid ${hub.child.pid})`);
       }
@@ -317,7 +321,9 @@ async function main() {
   for (const transport of ['sse', 'websocket']) {
     for (const restart of [false, true]) {
       const key = restart ? `${transport}-restart` : transport;
-      const kept = (previous.fanout ?? []).find((/** @type {any} */ row) => row.transport === transport && Boolean(row.restart) === restart);
+      const kept = (previous.fanout ?? []).find(
+        (/** @type {any} */ row) => row.transport === transport && Boolean(row.restart) === restart,
+      );
       if (ONLY.includes(key)) fanout.push(await fanOut(transport, restart));
       else if (kept) fanout.push(kept);
     }
@@ -415,6 +421,15 @@ function writeReadme(/** @type {any} */ results) {
       `| ${transport === 'sse' ? 'SSE' : 'WebSocket'} | ${run.subscribers.toLocaleString('en')} | ${run.messages} | ${run.delivered_pct} % | ${run.p50_ms} ms | ${run.p99_ms} ms | ${run.nginx_cpu_us_per_delivery} µs | ${restart ? restart.restart.lost : '–'} | ${restart ? restart.restart.duplicates_shown : '–'} | ${restart ? restart.restart.duplicates_delivered : '–'} | ${restart ? `${restart.restart.reconnected_p99_ms} ms` : '–'} |`,
     );
   }
+  const detail = results.fanout.map(
+    (/** @type {any} */ row) =>
+      `${row.transport === 'sse' ? 'SSE' : 'WebSocket'}${row.restart ? ' with the restart' : ''}: ${row.connected.toLocaleString('en')} connected within 3 min${
+        row.restart
+          ? `, nchan reached Redis ${row.restart.hub_ready_after_start_ms} ms after nginx started, readers reconnected p50 ${row.restart.reconnected_p50_ms} ms`
+          : `, readers' own CPU ${row.reader_cpu_us_per_delivery} µs per delivery, nginx ${row.nginx_kb_per_reader} KB per reader`
+      }`,
+  );
+  lines.push('', `${detail.join('; ')}.`);
   if (results.cache) {
     const cache = results.cache;
     lines.push(
@@ -433,7 +448,9 @@ function writeReadme(/** @type {any} */ results) {
 }
 
 try {
-  await main();
+  // --readme-only: the README table from the last bench/scale-results.json, without running anything.
+  if (process.argv.includes('--readme-only')) writeReadme(JSON.parse(readFileSync('bench/scale-results.json', 'utf8')));
+  else await main();
 } finally {
   clearTimeout(deadline);
   await cleanup();

@@ -90,8 +90,7 @@ export function createFeedServer(options = {}) {
   const realNow = options.now ?? (() => Date.now());
   /** @type {Map<string, Channel>} */
   const channels = new Map();
-  // No subprotocol is chosen (clients may ask for nchan's ws+meta.nchan): messages are bare JSON.
-  const sockets = new WebSocketServer({ noServer: true, handleProtocols: () => false });
+  const sockets = new WebSocketServer({ noServer: true });
 
   /** @param {{ now?: number | string, publishEvery?: number, sendDate?: boolean }} [settings] @returns {Channel} */
   function newChannel(settings = {}) {
