@@ -15,7 +15,7 @@ export const elements: readonly (readonly [string, CustomElementConstructor])[] 
  * version of the library holds it, for the warning.
  */
 export function defineElement(registry: CustomElementRegistry, tag: string, element: CustomElementConstructor): string | undefined {
-  const existing = registry.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+  const existing: (CustomElementConstructor & { version?: string }) | undefined = registry.get(tag);
   if (!existing) registry.define(tag, element);
   else if (existing !== element && existing.version !== VERSION) return `<${tag}> (${existing.version ?? 'unknown'})`;
   return undefined;

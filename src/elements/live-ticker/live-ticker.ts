@@ -214,6 +214,7 @@ export class LiveTicker extends LitElement {
 
   private renderItems(items: readonly TickerItem[], clone = false) {
     const fresh = this.arrivals.fresh;
+    // eslint-disable-next-line lit-a11y/no-redundant-role -- Safari drops list semantics from an <ol> styled list-style: none.
     return html`<ol class=${clone ? 'list clone' : 'list'} part=${clone ? 'list clone' : 'list'} role="list" aria-hidden=${clone ? 'true' : nothing} ?inert=${clone}>
       ${repeat(
         items,
