@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * `npm test`: every test. The typecheck, browser tests (web-test-runner in headless Chromium), then the
- * end-to-end tests (the demo served by Vite, driven by Playwright). Ends with one line
+ * build (embed and dist/lib) and the end-to-end tests (the demo served by Vite, driven by Playwright;
+ * the package, its manifest and its size budget). Ends with one line
  * "N passed, N failed" over both.
  */
 import { spawnSync } from 'node:child_process';
@@ -43,11 +44,19 @@ if (only !== '--e2e-only') {
 }
 
 if (only !== '--browser-only') {
-  // The end-to-end tests load the built embed, as a third-party page would.
-  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (build.status !== 0) {
-    console.error('vite build failed');
-    ok = false;
+  // The end-to-end tests load the built embed, as a third-party page would, and pack the package.
+  // The manifest and README reference are not rebuilt here: a test compares them with the sources.
+  /** @type {[string, string[]][]} */
+  const builds = [
+    ['node_modules/.bin/vite', ['build', '--logLevel', 'warn']],
+    ['node_modules/.bin/tsc', ['-p', 'tsconfig.build.json']],
+  ];
+  for (const [command, args] of builds) {
+    const build = spawnSync(command, args, { stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error(`build failed: ${command} ${args.join(' ')}`);
+      ok = false;
+    }
   }
   const files = readdirSync('test/e2e')
     .filter((file) => file.endsWith('.e2e.mjs'))
