@@ -251,7 +251,7 @@ async function main() {
           50,
         );
         hubReadyMs = Date.now() - restartedAt;
-        hub.child?.pid && console.log(`  nginx restarted (pid ${hub.child.pid})`);
+        if (hub.child?.pid) console.log(`  nginx restarted (pid ${hub.child.pid})`);
       }
       await publish(channel, `m-${i}`);
       await sleep(200);

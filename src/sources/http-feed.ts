@@ -57,6 +57,7 @@ async function readDocument(response: Response, url: string, maxBytes: number): 
 const EVENT_STREAM = /^\s*text\/event-stream\s*(?:;|$)/i;
 
 /** Whether a string can go in a header: fetch throws on a character above U+00FF. */
+// eslint-disable-next-line no-control-regex -- U+0000 is the lower bound of the Latin-1 range, not a stray control character.
 const isByteString = (value: string) => !/[^\u0000-\u00ff]/.test(value);
 
 /**
