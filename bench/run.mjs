@@ -494,12 +494,13 @@ function size() {
   if (!existsSync('dist/live-ticker.js') || process.argv.includes('--build'))
     execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const bytes = readFileSync('dist/live-ticker.js');
+  const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'))['dist/live-ticker.js'].gzipBytes;
   const gzip = gzipSync(bytes, { level: 9 }).length;
   const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const group = 'size of dist/live-ticker.js';
   rows.push(
     { group, figure: 'raw', ours: bytes.length, unit: 'B', goal: '' },
-    { group, figure: 'gzip -9', ours: gzip, unit: 'B', goal: '<= 16384', met: gzip <= 16384 },
+    { group, figure: 'gzip -9', ours: gzip, unit: 'B', goal: `<= ${budget} (size-budget.json)`, met: gzip <= budget },
     { group, figure: 'brotli 11', ours: brotli, unit: 'B', goal: '' },
   );
 }
