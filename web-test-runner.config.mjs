@@ -1,10 +1,17 @@
 // @ts-check
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import { createFeedServer } from './demo/feed-server.mjs';
 import { CHROME_ARGS, ensureChrome } from './scripts/chrome.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { ENGINES, firefoxLaunchOptions, startWebKitDriver } from './scripts/browsers.mjs';
+
+// One engine per run (scripts/test.mjs runs each in turn): Firefox and WebKit take one test file at a time.
+const engine = /** @type {import('./scripts/browsers.mjs').Engine} */ (process.env.LIVE_TICKER_ENGINE ?? 'chromium');
+if (!ENGINES.includes(engine)) throw new Error(`LIVE_TICKER_ENGINE: unknown engine ${engine}`);
+const webkit = engine === 'webkit' ? await startWebKitDriver() : undefined;
 
 // The demo feed server backs the polling tests: real HTTP on 127.0.0.1, no mocked fetch.
 const feeds = createFeedServer({ publishEvery: 0 });
@@ -14,7 +21,9 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   hostname: '127.0.0.1',
-  concurrency: 4,
+  // Firefox: one window has the focus, and the keyboard tests need it. WebKit: above 1 the WebDriver
+  // launcher runs files in iframes, where the driver refuses mouse actions.
+  concurrency: engine === 'chromium' ? 4 : 1,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
@@ -27,6 +36,7 @@ export default {
       },
       serverStop() {
         feeds.close();
+        webkit?.stop();
       },
     },
   ],
@@ -40,23 +50,35 @@ export default {
       return undefined;
     },
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: ensureChrome(),
-        headless: true,
-        // gc() and exact heap figures for the mount/unmount leak test.
-        args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-      },
-      // Each test file in a window of its own: a background tab is `document.hidden`, and hidden
-      // pages rightly stop polling and label updates, which the tests would mistake for hangs.
-      createPage: async ({ browser }) => {
-        const context = await browser.createBrowserContext();
-        const page = await context.newPage();
-        page.once('close', () => void context.close().catch(() => undefined));
-        return page;
-      },
-    }),
-  ],
+  browsers: [launcher()],
   reporters: [defaultReporter(), ...(process.env.WTR_COUNTS ? [countReporter({ file: process.env.WTR_COUNTS })] : [])],
 };
+
+function launcher() {
+  // Each test file in a window of its own: a background tab is `document.hidden`, and hidden pages
+  // rightly stop polling and label updates, which the tests would mistake for hangs.
+  if (engine === 'firefox') {
+    return chromeLauncher({
+      puppeteer: puppeteerCore, // names the browser "Firefox" in the output
+      launchOptions: firefoxLaunchOptions(),
+      createPage: ({ browser }) => browser.newPage({ type: 'window' }),
+    });
+  }
+  if (webkit) {
+    return webdriverLauncher({ hostname: '127.0.0.1', port: webkit.port, logLevel: 'error', capabilities: webkit.capabilities });
+  }
+  return chromeLauncher({
+    launchOptions: {
+      executablePath: ensureChrome(),
+      headless: true,
+      // gc() and exact heap figures for the mount/unmount leak test.
+      args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    },
+    createPage: async ({ browser }) => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      page.once('close', () => void context.close().catch(() => undefined));
+      return page;
+    },
+  });
+}

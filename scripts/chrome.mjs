@@ -32,22 +32,30 @@ export function findChrome() {
   return CANDIDATES.find((path) => existsSync(path));
 }
 
+/**
+ * Installs Debian packages when we are root on a machine with apt-get; says nothing and returns false otherwise.
+ * @param {string} what @param {string[]} packages
+ */
+export function aptInstall(what, packages) {
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return false;
+  console.log(`live-ticker: no ${what} found; installing ${packages.join(' ')} with apt-get …`);
+  try {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** @returns {string} */
 export function ensureChrome() {
   const found = findChrome();
   if (found) return found;
-  const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (canApt) {
-    console.log('live-ticker: no Chromium found; installing Debian chromium with apt-get …');
-    try {
-      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-        stdio: 'inherit',
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
-    } catch {
-      // fall through to the message below
-    }
+  if (aptInstall('Chromium', ['chromium'])) {
     const installed = findChrome();
     if (installed) return installed;
   }

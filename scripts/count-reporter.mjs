@@ -1,5 +1,8 @@
 // @ts-check
-/** A web-test-runner reporter that writes the pass/fail counts for scripts/test.mjs to sum up. */
+/**
+ * A web-test-runner reporter that writes the counts for scripts/test.mjs to sum up: passed, failed,
+ * and the tests marked as not runnable in this engine (their titles carry the reason).
+ */
 import { writeFileSync } from 'node:fs';
 
 /** @param {{ file: string }} options */
@@ -9,20 +12,22 @@ export function countReporter({ file }) {
     onTestRunFinished({ sessions }) {
       let passed = 0;
       let failed = 0;
-      /** @param {any} suite */
-      const walk = (suite) => {
+      /** @type {string[]} */
+      const marked = [];
+      /** @param {any} suite @param {string} path */
+      const walk = (suite, path) => {
         for (const test of suite?.tests ?? []) {
-          if (test.skipped) continue;
-          if (test.passed) passed++;
+          if (test.skipped) marked.push(`${path}${test.name}`);
+          else if (test.passed) passed++;
           else failed++;
         }
-        for (const child of suite?.suites ?? []) walk(child);
+        for (const child of suite?.suites ?? []) walk(child, `${path}${child.name} > `);
       };
       for (const session of sessions) {
-        walk(session.testResults);
+        walk(session.testResults, '');
         if (session.errors?.length || (!session.passed && !session.testResults)) failed++;
       }
-      writeFileSync(file, JSON.stringify({ passed, failed }));
+      writeFileSync(file, JSON.stringify({ passed, failed, marked }));
     },
   };
 }

@@ -1,18 +1,24 @@
 // @ts-check
 /**
- * `npm test`: every test. The typecheck, browser tests (web-test-runner in headless Chromium), then the
- * build (embed and dist/lib) and the end-to-end tests (the demo served by Vite, driven by Playwright;
- * the package, its manifest and its size budget). Ends with one line
- * "N passed, N failed" over both.
+ * `npm test`: every test. The typecheck; the browser tests (web-test-runner) in each engine in turn —
+ * Chromium, Firefox, WebKit, or those named in LIVE_TICKER_ENGINES=chromium,firefox — then the build
+ * (embed and dist/lib) and the end-to-end tests (the demo served by Vite, driven by Playwright in
+ * Chromium, plus a smoke of the embed in the other engines; the package, its manifest and its size
+ * budget). Prints the counts per engine, the tests marked as not runnable in an engine with the
+ * reason, and ends with one line "N passed, N failed" over all.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChrome } from './chrome.mjs';
+import { ensureEngine, selectedEngines } from './browsers.mjs';
 
 const only = process.argv[2];
 process.env.CHROME_PATH = ensureChrome();
+const engines = selectedEngines();
+/** @type {string[]} */
+const summary = [];
 let passed = 0;
 let failed = 0;
 let ok = true;
@@ -28,18 +34,34 @@ if (!only) {
 }
 
 if (only !== '--e2e-only') {
-  const counts = join(mkdtempSync(join(tmpdir(), 'live-ticker-')), 'wtr.json');
-  const run = spawnSync('node_modules/.bin/web-test-runner', ['--config', 'web-test-runner.config.mjs'], {
-    stdio: 'inherit',
-    env: { ...process.env, WTR_COUNTS: counts },
-  });
-  ok &&= run.status === 0;
-  try {
-    const result = JSON.parse(readFileSync(counts, 'utf8'));
-    passed += result.passed;
-    failed += result.failed;
-  } catch {
-    failed++;
+  for (const engine of engines) {
+    if (!ensureEngine(engine)) {
+      summary.push(`${engine}: not installed (see above)`);
+      ok = false;
+      failed++;
+      continue;
+    }
+    const counts = join(mkdtempSync(join(tmpdir(), 'live-ticker-')), 'wtr.json');
+    const started = Date.now();
+    const run = spawnSync('node_modules/.bin/web-test-runner', ['--config', 'web-test-runner.config.mjs'], {
+      stdio: 'inherit',
+      env: { ...process.env, WTR_COUNTS: counts, LIVE_TICKER_ENGINE: engine },
+    });
+    ok &&= run.status === 0;
+    const seconds = Math.round((Date.now() - started) / 1000);
+    try {
+      /** @type {{ passed: number, failed: number, marked: string[] }} */
+      const result = JSON.parse(readFileSync(counts, 'utf8'));
+      passed += result.passed;
+      failed += result.failed;
+      summary.push(
+        `${engine}: ${result.passed} passed, ${result.failed} failed, ${result.marked.length} marked not for ${engine} (${seconds} s)`,
+        ...result.marked.map((title) => `  - ${title}`),
+      );
+    } catch {
+      summary.push(`${engine}: the test runner did not finish (${seconds} s)`);
+      failed++;
+    }
   }
 }
 
@@ -64,12 +86,17 @@ if (only !== '--browser-only') {
   const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
+    env: { ...process.env, LIVE_TICKER_ENGINES: engines.join(',') },
   });
   process.stdout.write(run.stdout);
   ok &&= run.status === 0;
-  passed += Number(/^(?:#|ℹ) pass (\d+)/m.exec(run.stdout)?.[1] ?? 0);
-  failed += Number(/^(?:#|ℹ) fail (\d+)/m.exec(run.stdout)?.[1] ?? (run.status === 0 ? 0 : 1));
+  const e2ePassed = Number(/^(?:#|ℹ) pass (\d+)/m.exec(run.stdout)?.[1] ?? 0);
+  const e2eFailed = Number(/^(?:#|ℹ) fail (\d+)/m.exec(run.stdout)?.[1] ?? (run.status === 0 ? 0 : 1));
+  passed += e2ePassed;
+  failed += e2eFailed;
+  summary.push(`end-to-end: ${e2ePassed} passed, ${e2eFailed} failed`);
 }
 
+console.log(`\n${summary.join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

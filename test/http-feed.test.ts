@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { httpFeed } from '../src/sources/http-feed.js';
 import { FEED_DEFAULTS, parseRetryAfter, retryDelay } from '../src/sources/reconnect.js';
+import { itExcept } from './engines.js';
 import { control, fakeTime, feedUrl, recordFeed, restoreVisibility, setHidden, stats, uniqueChannel } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
@@ -51,16 +52,26 @@ describe('httpFeed polling a document on the demo feed server', () => {
     expect(feed.last()).to.include({ status: 'live', loaded: true });
   });
 
-  it('revalidates: an unchanged feed is answered 304 and changes nothing', async () => {
+  it('changes nothing when the feed is unchanged', async () => {
     await firstLoad();
     const statesBefore = feed.states.length;
     const live = feed.status('live');
     await time.tickAsync(30_000);
     await live;
     expect(feedRequests()).to.equal(2);
-    expect(await stats(channel)).to.include({ ok: 1, notModified: 1 });
     expect(feed.states.length).to.equal(statesBefore); // no new state, so no re-render
   });
+
+  itExcept({ webkit: 'an automation session has no HTTP cache, so there is nothing to revalidate' })(
+    'revalidates: an unchanged feed is answered 304',
+    async () => {
+      await firstLoad();
+      const live = feed.status('live');
+      await time.tickAsync(30_000);
+      await live;
+      expect(await stats(channel)).to.include({ ok: 1, notModified: 1 });
+    },
+  );
 
   it('picks up a new item on the next poll', async () => {
     await firstLoad();
