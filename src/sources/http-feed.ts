@@ -190,8 +190,10 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
       run().catch((error: unknown) => {
         if (subscriber.closed) return;
         const feedError = toFeedError(controller.signal.reason ?? error, url);
-        // A stream cut after it opened is a stream that closed (paced by `retry:`), only said louder.
-        if (streamed) end({ end: { kind: 'closed', received: streamed.received, retry, error: feedError } });
+        // A stream cut after it opened is a stream that closed, as for EventSource: WebKit reads a cut
+        // as a clean end and cannot tell them apart, so every engine reconnects (paced by `retry:`) and
+        // says "not current" only if reconnecting fails.
+        if (streamed) end({ end: { kind: 'closed', received: streamed.received, retry } });
         else end({ end: { kind: 'failed', error: feedError } });
       });
       return () => {
