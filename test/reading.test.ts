@@ -44,12 +44,12 @@ describe('<live-ticker> reading experience', () => {
     if (!MEDIA_EMULATION[engine]) await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
   });
 
-  async function mount(attributes = {}): Promise<LiveTicker> {
+  async function mount(attributes = {}, items = SEED): Promise<LiveTicker> {
     const ticker = await fixture<LiveTicker>(
       html`<live-ticker lang="nl" heading="Meer uit Buitenland" style="max-width: 24rem" .source=${source} .clock=${clock}></live-ticker>`,
     );
     Object.assign(ticker, attributes);
-    source.next(SEED);
+    source.next(items);
     await settled(ticker);
     return ticker;
   }
@@ -227,8 +227,8 @@ describe('<live-ticker> reading experience', () => {
   });
 
   describe('marquee', () => {
-    async function marquee(): Promise<LiveTicker> {
-      const ticker = await mount({ layout: 'marquee', speed: 100 });
+    async function marquee(items = SEED, speed = 100): Promise<LiveTicker> {
+      const ticker = await mount({ layout: 'marquee', speed }, items);
       await settled(ticker);
       // The crawl is timed from the row's width, measured by a ResizeObserver once the items have
       // laid out: its callbacks come after a frame's animation callbacks, so wait out two frames.
@@ -252,7 +252,7 @@ describe('<live-ticker> reading experience', () => {
       expect(ticker.shadowRoot!.querySelectorAll('[part="list"] live-ticker-item')).to.have.length(5);
     });
 
-    it('pauses on hover and on the pause button, and lets focus scroll the row', async () => {
+    it('pauses on hover, on the pause button and on focus, without turning into a row until focus is in it', async () => {
       const ticker = await marquee();
       await hover(ticker);
       expect(getComputedStyle(track(ticker)).animationPlayState).to.equal('paused');
@@ -264,8 +264,106 @@ describe('<live-ticker> reading experience', () => {
       ticker.paused = false;
       part(ticker, 'pause')!.focus();
       await settled(ticker);
+      expect(getComputedStyle(track(ticker)).animationName).to.equal('crawl');
+      expect(getComputedStyle(track(ticker)).animationPlayState).to.equal('paused');
+      expect(getComputedStyle(part(ticker, 'viewport')!).overflowX).to.equal('hidden');
+    });
+
+    /**
+     * Moves the crawl to a point of its loop. Animations advance once per frame, never within a task,
+     * so positions read in the same task as a change compare exactly.
+     */
+    function standAt(ticker: LiveTicker, fraction: number): void {
+      const crawl = track(ticker).getAnimations()[0]!;
+      crawl.currentTime = fraction * Number(crawl.effect!.getComputedTiming().duration);
+    }
+    const entries = (ticker: LiveTicker) => [...ticker.shadowRoot!.querySelectorAll<HTMLElement>('[part="list"] > [part~="entry"]')];
+    const lefts = (ticker: LiveTicker) => entries(ticker).map((entry) => entry.getBoundingClientRect().left);
+    const expectLefts = (actual: number[], expected: number[]) =>
+      actual.forEach((left, i) => expect(left, `item ${i}`).to.be.closeTo(expected[i]!, 1));
+
+    // A pause may take effect a frame later (Firefox makes it pending until the next frame): at 1 px/s
+    // that frame moves the crawl by far less than the 1 px the positions are compared to.
+    it('freezes the crawl where it stands when the pause button takes focus and is pressed with the keyboard', async () => {
+      const ticker = await marquee(SEED, 1);
+      standAt(ticker, 0.3);
+      const before = lefts(ticker);
+      expect(before[0], 'mid-crawl: the first item has left the view').to.be.below(part(ticker, 'viewport')!.getBoundingClientRect().left);
+      part(ticker, 'pause')!.focus();
+      expectLefts(lefts(ticker), before);
+      await sendKeys({ press: 'Enter' });
+      await settled(ticker);
+      expect(ticker.paused).to.equal(true);
+      expectLefts(lefts(ticker), before);
+      expect(getComputedStyle(track(ticker)).animationPlayState).to.equal('paused');
+    });
+
+    it('freezes the crawl where it stands when the pause button is clicked, and holds it once the pointer leaves', async () => {
+      const ticker = await marquee(SEED, 1);
+      standAt(ticker, 0.3);
+      const button = part(ticker, 'pause')!.getBoundingClientRect();
+      const centre: [number, number] = [Math.round(button.left + button.width / 2), Math.round(button.top + button.height / 2)];
+      await sendMouse({ type: 'move', position: centre }); // hovering pauses
+      const before = lefts(ticker);
+      await sendMouse({ type: 'click', position: centre });
+      await settled(ticker);
+      expect(ticker.paused).to.equal(true);
+      expectLefts(lefts(ticker), before);
+      await hover(null);
+      expectLefts(lefts(ticker), before);
+      expect(getComputedStyle(track(ticker)).animationPlayState).to.equal('paused');
+    });
+
+    it('keeps the text in place when focus enters the row, lets the keyboard scroll it, and crawls on from there', async () => {
+      const ticker = await marquee(SEED.map((seed) => ({ ...seed, url: `https://example.org/${seed.id}` })));
+      ticker.style.maxWidth = 'none';
+      await settled(ticker);
+      const viewport = part(ticker, 'viewport')!;
+      // Stand the second item just inside the view, so focusing it needs no scrolling into view.
+      const second = entries(ticker)[1]!;
+      standAt(ticker, (second.offsetLeft - 10) / (track(ticker).offsetWidth / 2));
+      const before = lefts(ticker);
+      expect(before[0], 'mid-crawl: the first item has left the view').to.be.below(viewport.getBoundingClientRect().left);
+      second.querySelector('live-ticker-item')!.shadowRoot!.querySelector('a')!.focus();
+      expectLefts(lefts(ticker), before);
       expect(getComputedStyle(track(ticker)).animationName).to.equal('none');
-      expect(getComputedStyle(part(ticker, 'viewport')!).overflowX).to.equal('auto');
+      expect(getComputedStyle(viewport).overflowX).to.equal('auto');
+      const scrolled = viewport.scrollLeft;
+      expect(scrolled).to.be.above(0);
+
+      await new Promise(requestAnimationFrame); // the scroll event of the change above has been sent
+      const scroll = oneEvent(viewport, 'scroll');
+      await sendKeys({ press: 'ArrowRight' });
+      await scroll;
+      expect(viewport.scrollLeft).to.be.above(scrolled);
+
+      const outside = document.createElement('button');
+      outside.textContent = 'elders';
+      ticker.after(outside);
+      const reading = lefts(ticker);
+      outside.focus();
+      await null; // the crawl follows focus once the focus change is complete
+      expect(getComputedStyle(track(ticker)).animationName).to.equal('crawl');
+      expect(getComputedStyle(track(ticker)).animationPlayState).to.equal('running');
+      expectLefts(lefts(ticker), reading);
+      outside.remove();
+    });
+
+    it('times the crawl from the row it shows, also after list → marquee', async () => {
+      const ticker = await marquee();
+      ticker.layout = 'list';
+      await settled(ticker);
+      ticker.layout = 'marquee';
+      await settled(ticker);
+      const list = part(ticker, 'list')!;
+      const width = list.scrollWidth;
+      // The row grows without the block rendering again: only watching the row itself can notice.
+      ticker.style.setProperty('--live-ticker-marquee-gap', '10em');
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+      expect(list.scrollWidth).to.be.above(width);
+      const seconds = Number.parseFloat(track(ticker).style.getPropertyValue('--crawl-duration'));
+      expect(seconds).to.be.closeTo(list.scrollWidth / 100, 0.01);
     });
 
     itExcept(MEDIA_EMULATION)('becomes a static list under prefers-reduced-motion', async () => {

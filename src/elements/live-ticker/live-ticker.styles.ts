@@ -191,16 +191,20 @@ export const styles = css`
   :host([layout='marquee']:dir(rtl)) .entry {
     padding: 0 0 0 var(--live-ticker-marquee-gap, 2.5em);
   }
+  /* Paused in place: hover, focus anywhere in the block (the pause button too), or paused. */
   :host([layout='marquee']:hover) .track,
   :host([layout='marquee']:focus-within) .track,
   :host([layout='marquee'][paused]) .track {
     animation-play-state: paused;
   }
-  /* With focus inside, the row scrolls instead, so the browser can bring the focused item into view. */
-  :host([layout='marquee']:focus-within) .viewport {
+  /* With focus in the row, it scrolls instead, from where the crawl stood (the crawl controller sets
+     the scroll position), so the browser can bring the focused item into view and the keyboard can
+     scroll. No scrollbar: one would shift the row it is meant to hold still. */
+  :host([layout='marquee']) .viewport.row {
     overflow-x: auto;
+    scrollbar-width: none;
   }
-  :host([layout='marquee']:focus-within) .track {
+  :host([layout='marquee']) .row .track {
     animation: none;
   }
   @keyframes crawl {

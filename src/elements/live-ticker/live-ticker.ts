@@ -13,6 +13,7 @@ import { tickerState } from '../../store/ticker-state.js';
 import { VERSION } from '../../version.js';
 import { ObservableController } from '../shared/observable-controller.js';
 import { ArrivalsController, type ArrivalBatch } from './arrivals-controller.js';
+import { CrawlController } from './crawl-controller.js';
 import { LiveTickerPauseEvent, LiveTickerStatusEvent } from './events.js';
 import { styles } from './live-ticker.styles.js';
 
@@ -118,9 +119,13 @@ export class LiveTicker extends LitElement {
   private readonly clockProvider = new ContextProvider(this, { context: clockContext, initialValue: defaultClock() });
   private hasServerItems = false;
   private announcedBatch?: ArrivalBatch;
-  private crawlObserver?: ResizeObserver;
 
   private unwatchLang?: () => void;
+
+  constructor() {
+    super();
+    new CrawlController(this); // registers itself with this element
+  }
 
   private get language(): string {
     return resolveLang(this);
@@ -135,8 +140,6 @@ export class LiveTicker extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unwatchLang?.();
-    this.crawlObserver?.disconnect();
-    this.crawlObserver = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -169,7 +172,6 @@ export class LiveTicker extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('status')) this.dispatchEvent(new LiveTickerStatusEvent(this.status, this.feed.value.error));
-    if (this.layout === 'marquee') this.measureCrawl();
   }
 
   private announce(text: string): void {
@@ -197,19 +199,6 @@ export class LiveTicker extends LitElement {
     const slot = event.target as HTMLSlotElement;
     this.hasServerItems = slot.assignedElements().some((element) => element.localName === 'live-ticker-item');
     this.requestUpdate();
-  }
-
-  /** The crawl takes as long as its content needs at `speed` px/s; set through CSSOM (a strict CSP forbids style attributes). */
-  private measureCrawl(): void {
-    const list = this.renderRoot.querySelector<HTMLElement>('[part~="list"]:not([part~="clone"])');
-    const track = this.renderRoot.querySelector<HTMLElement>('.track');
-    if (!list || !track) return;
-    const apply = () => track.style.setProperty('--crawl-duration', `${Math.max(5, list.scrollWidth / Math.max(1, this.speed || 60))}s`);
-    apply();
-    if (!this.crawlObserver) {
-      this.crawlObserver = new ResizeObserver(apply);
-      this.crawlObserver.observe(list);
-    }
   }
 
   private renderItems(items: readonly TickerItem[], clone = false) {

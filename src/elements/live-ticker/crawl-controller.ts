@@ -1,0 +1,97 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type CrawlHost = ReactiveControllerHost &
+  HTMLElement & { readonly layout: string; readonly speed: number; readonly renderRoot: ParentNode };
+
+/** Set on the viewport while focus is inside it: the crawl stands still as a row the reader can scroll. */
+const ROW = 'row';
+
+/**
+ * The marquee's crawl: times it from the row's width at `speed`, and keeps the text where it is
+ * whenever the crawl stops. Hover, the pause button and focus pause the animation in place (CSS);
+ * focus inside the row also turns it into a scrollable row — from where the crawl stood, so the
+ * browser can bring a focused item into view and the keyboard can scroll — and when focus leaves,
+ * the crawl goes on from wherever the reader scrolled to.
+ */
+export class CrawlController implements ReactiveController {
+  private measured?: { list: HTMLElement; observer: ResizeObserver };
+
+  constructor(private readonly host: CrawlHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('focusin', this.onFocusIn);
+    this.host.addEventListener('focusout', this.onFocusOut);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('focusin', this.onFocusIn);
+    this.host.removeEventListener('focusout', this.onFocusOut);
+    this.unobserve();
+  }
+
+  hostUpdated(): void {
+    const { viewport, list, track } = this.parts();
+    if (!list || !track) {
+      viewport?.classList.remove(ROW);
+      return this.unobserve();
+    }
+    this.setDuration(list, track);
+    // Each render of the marquee may bring a new list: watch the one shown, never a detached one.
+    if (this.measured?.list !== list) {
+      this.unobserve();
+      const observer = new ResizeObserver(() => this.setDuration(list, track));
+      observer.observe(list);
+      this.measured = { list, observer };
+    }
+  }
+
+  private parts() {
+    const root = this.host.renderRoot;
+    return {
+      viewport: root.querySelector<HTMLElement>('.viewport'),
+      track: this.host.layout === 'marquee' ? root.querySelector<HTMLElement>('.track') : null,
+      list: root.querySelector<HTMLElement>('.track > .list:not(.clone)'),
+    };
+  }
+
+  private unobserve(): void {
+    this.measured?.observer.disconnect();
+    this.measured = undefined;
+  }
+
+  /** The crawl takes as long as its content needs at `speed` px/s; set through CSSOM (a strict CSP forbids style attributes). */
+  private setDuration(list: HTMLElement, track: HTMLElement): void {
+    track.style.setProperty('--crawl-duration', `${Math.max(5, list.scrollWidth / Math.max(1, this.host.speed || 60))}s`);
+  }
+
+  // Synchronous: the browser scrolls a newly focused item into view right after this event.
+  private readonly onFocusIn = (): void => this.followFocus();
+  // Where focus went is known once the focus change is complete.
+  private readonly onFocusOut = (): void => queueMicrotask(() => this.followFocus());
+
+  private followFocus(): void {
+    const { viewport, track } = this.parts();
+    if (!viewport || !track) return;
+    const focused = (this.host.renderRoot as ShadowRoot).activeElement;
+    const inRow = focused !== null && viewport.contains(focused);
+    if (inRow === viewport.classList.contains(ROW)) return;
+    if (inRow) {
+      // The crawl's offset becomes the row's scroll position: nothing on screen moves.
+      const offset = new DOMMatrixReadOnly(getComputedStyle(track).transform).m41;
+      viewport.classList.add(ROW);
+      viewport.scrollLeft = -offset;
+    } else {
+      const scrolled = Math.abs(viewport.scrollLeft);
+      viewport.classList.remove(ROW);
+      viewport.scrollLeft = 0;
+      // The crawl restarts; set it to the point that shows what the row showed. It moves the track by
+      // half its width (one copy of the list) per iteration.
+      const crawl = track.getAnimations()[0];
+      const duration = Number(crawl?.effect?.getComputedTiming().duration);
+      const half = track.offsetWidth / 2;
+      if (crawl && duration > 0 && half > 0) crawl.currentTime = ((scrolled % half) / half) * duration;
+    }
+  }
+}
