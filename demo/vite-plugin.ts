@@ -7,7 +7,7 @@ import { createFeedServer } from './feed-server.mjs';
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The Content-Security-Policy of the third-party host page: the strict one the README documents. */
-export function hostPolicy(embedOrigin: string, feedOrigin: string, extraScriptSource = ''): string {
+export function hostPolicy(embedOrigin: string, feedOrigin: string, extraScriptSource = '', reportUri = ''): string {
   return [
     "default-src 'none'",
     `script-src ${embedOrigin}${extraScriptSource ? ` ${extraScriptSource}` : ''}`,
@@ -15,6 +15,7 @@ export function hostPolicy(embedOrigin: string, feedOrigin: string, extraScriptS
     `connect-src ${feedOrigin}`,
     "require-trusted-types-for 'script'",
     "trusted-types lit-html 'allow-duplicates'",
+    ...(reportUri ? [`report-uri ${reportUri}`] : []),
   ].join('; ');
 }
 
@@ -25,6 +26,30 @@ export function hostPolicy(embedOrigin: string, feedOrigin: string, extraScriptS
  */
 export function demoFeedServer(): Plugin {
   const feeds = createFeedServer();
+  /** CSP violations the host page's browsers reported, per channel: every engine can report, not every driver can listen. */
+  const cspReports = new Map<string, string[]>();
+
+  function serveCspReports(req: IncomingMessage, res: ServerResponse): void {
+    const channel = new URL(req.url ?? '/', 'http://x').searchParams.get('channel') ?? 'host';
+    const reports = cspReports.get(channel) ?? [];
+    cspReports.set(channel, reports);
+    if (req.method !== 'POST') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(reports));
+      return;
+    }
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk.slice(0, 10_000)));
+    req.on('end', () => {
+      try {
+        const report = JSON.parse(body)['csp-report'] ?? {};
+        reports.push(`${report['violated-directive'] ?? report['effective-directive']} ${report['blocked-uri']}`);
+      } catch {
+        reports.push(`unreadable report: ${body.slice(0, 200)}`);
+      }
+      res.writeHead(204).end();
+    });
+  }
 
   function serveEmbed(res: ServerResponse): void {
     const file = new URL('../dist/live-ticker.js', import.meta.url);
@@ -79,7 +104,12 @@ export function demoFeedServer(): Plugin {
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': hostPolicy(embedOrigin, pageOrigin, query.has('npm') ? "'self'" : ''),
+      'Content-Security-Policy': hostPolicy(
+        embedOrigin,
+        pageOrigin,
+        query.has('npm') ? "'self'" : '',
+        `${pageOrigin}/demo/csp-reports?channel=${encodeURIComponent(channel)}`,
+      ),
     });
     res.end(html);
   }
@@ -116,6 +146,7 @@ export function demoFeedServer(): Plugin {
       if (path === '/embed/live-ticker.js') return serveEmbed(res);
       // Served as written, not through Vite's HTML transform: its client script would break the page's CSP.
       if (path === '/demo/host.html') return serveHost(req, res);
+      if (path === '/demo/csp-reports') return serveCspReports(req, res);
       if (path === '/demo/builder.html') return serveBuilder(res);
       if (feeds.handle(req, res) === false) next();
     });
