@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from 'puppeteer-core';
 import { remote } from 'webdriverio';
-import { firefoxLaunchOptions, selectedEngines, startWebKitDriver } from '../../scripts/engines.mjs';
+import { firefoxLaunchOptions, selectedEngines, startWebKitDriver } from '../../scripts/browsers.mjs';
 import { startVite } from './vite-server.mjs';
 
 /** What the page shows once the feed took over, read inside the page. */
