@@ -24,7 +24,8 @@ const firstItemTop = (ticker: LiveTicker) => part(ticker, 'entry')!.getBoundingC
 
 /** Moves the real mouse over an element (or away) so the browser fires pointer events itself. */
 async function hover(element: Element | null): Promise<void> {
-  if (!element) return void (await sendMouse({ type: 'move', position: [0, 0] }));
+  // Away: the window's far corner, clear of every fixture (which start at the top left).
+  if (!element) return void (await sendMouse({ type: 'move', position: [window.innerWidth - 2, window.innerHeight - 2] }));
   const box = element.getBoundingClientRect();
   await sendMouse({ type: 'move', position: [Math.round(box.left + 10), Math.round(box.top + 10)] });
 }
@@ -312,6 +313,21 @@ describe('<live-ticker> reading experience', () => {
       await hover(null);
       expectLefts(lefts(ticker), before);
       expect(getComputedStyle(track(ticker)).animationPlayState).to.equal('paused');
+    });
+
+    it('turns into a row when the keyboard moves on from the pause button to an item, and shows that item', async () => {
+      const ticker = await marquee(SEED.map((seed) => ({ ...seed, url: `https://example.org/${seed.id}` })));
+      standAt(ticker, 0.3);
+      part(ticker, 'pause')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Tab' });
+      const focused = ticker.shadowRoot!.activeElement!;
+      expect(focused.localName).to.equal('live-ticker-item');
+      expect(getComputedStyle(track(ticker)).animationName).to.equal('none');
+      const view = part(ticker, 'viewport')!.getBoundingClientRect();
+      const box = focused.getBoundingClientRect();
+      expect(box.left, 'the focused item is in view').to.be.at.least(view.left - 1);
+      expect(box.left).to.be.below(view.right);
     });
 
     it('keeps the text in place when focus enters the row, lets the keyboard scroll it, and crawls on from there', async () => {

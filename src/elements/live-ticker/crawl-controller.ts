@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 type CrawlHost = ReactiveControllerHost &
-  HTMLElement & { readonly layout: string; readonly speed: number; readonly renderRoot: ParentNode };
+  HTMLElement & { readonly layout: string; readonly speed: number; readonly renderRoot: HTMLElement | DocumentFragment };
 
 /** Set on the viewport while focus is inside it: the crawl stands still as a row the reader can scroll. */
 const ROW = 'row';
@@ -20,14 +20,16 @@ export class CrawlController implements ReactiveController {
     host.addController(this);
   }
 
+  // On the shadow root, not the host: focus moving inside the block (the pause button to an item) is
+  // not dispatched beyond it, as both ends retarget to the host.
   hostConnected(): void {
-    this.host.addEventListener('focusin', this.onFocusIn);
-    this.host.addEventListener('focusout', this.onFocusOut);
+    this.host.renderRoot.addEventListener('focusin', this.onFocusIn);
+    this.host.renderRoot.addEventListener('focusout', this.onFocusOut);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('focusin', this.onFocusIn);
-    this.host.removeEventListener('focusout', this.onFocusOut);
+    this.host.renderRoot.removeEventListener('focusin', this.onFocusIn);
+    this.host.renderRoot.removeEventListener('focusout', this.onFocusOut);
     this.unobserve();
   }
 
@@ -82,6 +84,11 @@ export class CrawlController implements ReactiveController {
       const offset = new DOMMatrixReadOnly(getComputedStyle(track).transform).m41;
       viewport.classList.add(ROW);
       viewport.scrollLeft = -offset;
+      // The browser may have scrolled to the focused item before this event, on the crawl's terms:
+      // an item not wholly in view starts the row.
+      const item = focused.getBoundingClientRect();
+      const view = viewport.getBoundingClientRect();
+      if (item.left < view.left || item.right > view.right) focused.scrollIntoView({ block: 'nearest', inline: 'start' });
     } else {
       const scrolled = Math.abs(viewport.scrollLeft);
       viewport.classList.remove(ROW);
