@@ -335,6 +335,7 @@ describe('<live-ticker> reading experience', () => {
       ticker.style.maxWidth = 'none';
       await settled(ticker);
       const viewport = part(ticker, 'viewport')!;
+      const view = viewport.getBoundingClientRect();
       // Stand the second item just inside the view, so focusing it needs no scrolling into view.
       const second = entries(ticker)[1]!;
       standAt(ticker, (second.offsetLeft - 10) / (track(ticker).offsetWidth / 2));
@@ -352,6 +353,17 @@ describe('<live-ticker> reading experience', () => {
       await sendKeys({ press: 'ArrowRight' });
       await scroll;
       expect(viewport.scrollLeft).to.be.above(scrolled);
+
+      // On to the next item: still a row, and it moves on, never back.
+      const row = lefts(ticker);
+      await sendKeys({ press: 'Tab' });
+      expect(getComputedStyle(track(ticker)).animationName).to.equal('none');
+      expect(ticker.shadowRoot!.activeElement).to.equal(entries(ticker)[2]!.querySelector('live-ticker-item'));
+      lefts(ticker).forEach((left, i) => expect(left, `item ${i}`).to.be.at.most(row[i]! + 1));
+      // Its start is shown (give or take the pixels of a keyboard scroll still settling).
+      const next = entries(ticker)[2]!.getBoundingClientRect().left;
+      expect(next, 'the start of the item reached is in view').to.be.at.least(view.left - 5);
+      expect(next).to.be.below(view.right);
 
       const outside = document.createElement('button');
       outside.textContent = 'elders';

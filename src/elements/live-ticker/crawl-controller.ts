@@ -69,27 +69,30 @@ export class CrawlController implements ReactiveController {
   }
 
   // Synchronous: the browser scrolls a newly focused item into view right after this event.
-  private readonly onFocusIn = (): void => this.followFocus();
-  // Where focus went is known once the focus change is complete.
-  private readonly onFocusOut = (): void => queueMicrotask(() => this.followFocus());
+  private readonly onFocusIn = (): void => this.followFocus((this.host.renderRoot as ShadowRoot).activeElement);
+  // Focus moving on inside the row changes nothing; anywhere else (or nowhere), the crawl takes over.
+  private readonly onFocusOut = (event: Event): void => {
+    const next = (event as FocusEvent).relatedTarget as Element | null;
+    if (!next || !this.parts().viewport?.contains(next)) this.followFocus(null);
+  };
 
-  private followFocus(): void {
+  private followFocus(focused: Element | null): void {
     const { viewport, track } = this.parts();
     if (!viewport || !track) return;
-    const focused = (this.host.renderRoot as ShadowRoot).activeElement;
     const inRow = focused !== null && viewport.contains(focused);
-    if (inRow === viewport.classList.contains(ROW)) return;
-    if (inRow) {
-      // The crawl's offset becomes the row's scroll position: nothing on screen moves.
-      const offset = new DOMMatrixReadOnly(getComputedStyle(track).transform).m41;
-      viewport.classList.add(ROW);
-      viewport.scrollLeft = -offset;
-      // The browser may have scrolled to the focused item before this event, on the crawl's terms:
-      // an item not wholly in view starts the row.
+    if (focused && inRow) {
+      if (!viewport.classList.contains(ROW)) {
+        // The crawl's offset becomes the row's scroll position: nothing on screen moves.
+        const offset = new DOMMatrixReadOnly(getComputedStyle(track).transform).m41;
+        viewport.classList.add(ROW);
+        viewport.scrollLeft = -offset;
+      }
+      // The browser has already scrolled to the item on its own terms (on the crawl's, or centring an
+      // item wider than the row): an item not wholly in view starts the row, so its start is read.
       const item = focused.getBoundingClientRect();
       const view = viewport.getBoundingClientRect();
       if (item.left < view.left || item.right > view.right) focused.scrollIntoView({ block: 'nearest', inline: 'start' });
-    } else {
+    } else if (!inRow && viewport.classList.contains(ROW)) {
       const scrolled = Math.abs(viewport.scrollLeft);
       viewport.classList.remove(ROW);
       viewport.scrollLeft = 0;
