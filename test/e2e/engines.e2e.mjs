@@ -21,7 +21,7 @@ function readBlock() {
   return {
     items: items.length,
     status: ticker?.getAttribute('status'),
-    firstLabel: items[0]?.shadowRoot?.querySelector('live-ticker-time')?.shadowRoot?.textContent?.trim(),
+    firstLabel: items[0]?.shadowRoot?.querySelector('[part="time"]')?.textContent?.trim(),
     listStyle: root?.querySelector('[part="list"]')
       ? getComputedStyle(/** @type {Element} */ (root.querySelector('[part="list"]'))).listStyleType
       : '',
