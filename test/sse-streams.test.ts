@@ -7,7 +7,8 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { SseParser } from '../src/parsers/sse.js';
-import { httpFeed, resumeRequest, type HttpFeedOptions } from '../src/sources/http-feed.js';
+import { httpFeed, resumeRequest } from '../src/sources/http-feed.js';
+import type { FeedOptions } from '../src/sources/reconnect.js';
 import { tap } from 'rxjs';
 import type { FeedUpdate } from '../src/model.js';
 import { itExcept } from './engines.js';
@@ -44,7 +45,7 @@ describe('SSE over real connections', () => {
 
   const url = () => `/feeds/${channel}/events`;
   const script = (...scripts: Script[]) => control(channel, { script: scripts });
-  const open = (options: HttpFeedOptions = {}, feedUrl = url()) => {
+  const open = (options: FeedOptions = {}, feedUrl = url()) => {
     const updates: FeedUpdate[] = [];
     const feed = recordFeed(
       httpFeed(feedUrl, { random: () => 0.5, startJitter: 0, ...options }).pipe(tap((u) => updates.push(u))),
