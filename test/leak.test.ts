@@ -117,6 +117,15 @@ describe('mounting and unmounting', () => {
       await Promise.resolve(); // a removed block lets go at the end of the task that removed it
       expect(activeFeeds().filter((url) => url.includes(channel) || url.includes(hanging))).to.deep.equal([]);
       expect(time.countTimers()).to.equal(0);
+      // No tab-sharing lock left held or queued: a released lock goes a moment after its block (the
+      // browser's lock manager answers in order), so ask until it is gone, a bounded number of times.
+      const ours = async () => {
+        const { held = [], pending = [] } = await navigator.locks.query();
+        return [...held, ...pending].filter((lock) => lock.name?.includes(channel) || lock.name?.includes(hanging)).length;
+      };
+      let left = await ours();
+      for (let asked = 0; left > 0 && asked < 100; asked++) left = await ours();
+      expect(left, 'tab-sharing locks held or pending after every block left').to.equal(0);
 
       const calls = fetchSpy.getCalls();
       const signals = calls.map((call) => (call.args[1] as RequestInit | undefined)?.signal);

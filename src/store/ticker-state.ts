@@ -2,6 +2,8 @@ import { defer, distinctUntilChanged, map, Observable, type ObservableInput, of,
 import { FeedError, type FeedUpdate, type TickerUpdateInput } from '../model.js';
 import { customUpdates } from '../sources/custom-source.js';
 import { feedUpdates } from '../sources/feed-updates.js';
+import { documentVisible$ } from '../sources/reconnect.js';
+import { acrossTabs } from './across-tabs.js';
 import { forgetItems, keepItems, keptState, sweepKeptItems } from './return-visit.js';
 import { shareLatest } from './share-latest.js';
 import { foldSource, initialSourceState, mergeSources, type SourceState, type TickerState } from './store.js';
@@ -94,10 +96,11 @@ const shared = new Map<string, SharedFeed>();
 let swept = false;
 
 /**
- * The state of one feed URL, shared: one request loop or connection per page however many blocks
- * show it. The first subscriber starts it, from the items kept from the reader's last visit if any;
- * later ones get the current state at once, and the last one to leave stops it. The newest items
- * are kept for the next visit as they change.
+ * The state of one feed URL, shared: one request loop or connection per browser — per page however
+ * many blocks show it, and across the browser's tabs of this origin one tab leads (`acrossTabs`).
+ * The first subscriber starts it, from the items kept from the reader's last visit if any; later
+ * ones get the current state at once, and the last one to leave stops it. While it leads, a tab
+ * keeps the newest items for the next visit.
  */
 export function sharedFeed(url: string, options: { maxItems?: number; keep?: boolean } = {}): Observable<SourceState> {
   let key: string;
@@ -121,13 +124,15 @@ export function sharedFeed(url: string, options: { maxItems?: number; keep?: boo
           }
           const initial = (entry.keep && keptState(key)) || initialSourceState(key);
           let kept = initial.items;
-          return sourceState(key, feedUpdates(key), initial).pipe(
-            tap((state) => {
-              if (!entry.keep || !state.loaded || state.items === kept) return;
-              kept = state.items;
-              keepItems(key, state.items, entry.maxItems);
-            }),
-          );
+          const run = (from: SourceState) =>
+            sourceState(key, feedUpdates(key), from).pipe(
+              tap((state) => {
+                if (!entry.keep || !state.loaded || state.items === kept) return;
+                kept = state.items;
+                keepItems(key, state.items, entry.maxItems);
+              }),
+            );
+          return acrossTabs(key, initial, run, documentVisible$());
         }),
         () => shared.delete(key),
       ),
