@@ -8,9 +8,8 @@
  * - WebKit: WebKitGTK's WebKitWebDriver (WebDriver classic) driving its MiniBrowser, in an Xvfb display.
  */
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.mjs';
 import { aptInstall, ensureChrome } from './chrome.mjs';
 
 /** @typedef {'chromium' | 'firefox' | 'webkit'} Engine */
@@ -71,15 +70,6 @@ export function firefoxLaunchOptions() {
   const executablePath = ensureEngine('firefox');
   if (!executablePath) throw new Error('Firefox is not installed');
   return { browser: /** @type {const} */ ('firefox'), executablePath, headless: true };
-}
-
-/** @returns {Promise<number>} */
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 /**

@@ -7,8 +7,9 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { freePort } from './free-port.mjs';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -49,16 +50,6 @@ export function ensureEngines() {
   if (!installed)
     console.error('live-ticker: these tests need nginx, nchan and Redis: apt-get install -y nginx libnginx-mod-nchan redis-server');
   return installed;
-}
-
-/** @returns {Promise<number>} */
-export async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 /**
@@ -191,3 +182,5 @@ http {
   await nginx.start();
   return nginx;
 }
+
+export { freePort };

@@ -1,17 +1,7 @@
 // @ts-check
 /** Starts the demo as `npm start` does (Vite with the feed server) on a free port, for end-to-end tests. */
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-
-/** @returns {Promise<number>} */
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
+import { freePort } from '../../scripts/free-port.mjs';
 
 /** @returns {Promise<{ vite: import('node:child_process').ChildProcess, origin: string, port: number }>} */
 export async function startVite() {
