@@ -1,9 +1,11 @@
 // @ts-check
 /**
  * A web-test-runner reporter that writes the counts for scripts/test.mjs to sum up: passed, failed,
- * and the tests marked as not runnable in this engine (their titles carry the reason).
+ * the tests marked as not runnable in this engine (their titles carry the reason), and each failure
+ * with its first error line, so that the last lines of a long log say what failed.
  */
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 /** @param {{ file: string }} options */
 export function countReporter({ file }) {
@@ -14,20 +16,36 @@ export function countReporter({ file }) {
       let failed = 0;
       /** @type {string[]} */
       const marked = [];
-      /** @param {any} suite @param {string} path */
-      const walk = (suite, path) => {
+      /** @type {string[]} */
+      const failures = [];
+      /** @param {any} suite @param {string} path @param {string} testFile */
+      const walk = (suite, path, testFile) => {
         for (const test of suite?.tests ?? []) {
           if (test.skipped) marked.push(`${path}${test.name}`);
           else if (test.passed) passed++;
-          else failed++;
+          else {
+            failed++;
+            failures.push(`${testFile}: ${path}${test.name}: ${firstLine(test.error?.message)}`);
+          }
         }
-        for (const child of suite?.suites ?? []) walk(child, `${path}${child.name} > `);
+        for (const child of suite?.suites ?? []) walk(child, `${path}${child.name} > `, testFile);
       };
       for (const session of sessions) {
-        walk(session.testResults, '');
-        if (session.errors?.length || (!session.passed && !session.testResults)) failed++;
+        const testFile = relative(process.cwd(), session.testFile);
+        walk(session.testResults, '', testFile);
+        if (session.errors?.length || (!session.passed && !session.testResults)) {
+          failed++;
+          failures.push(`${testFile}: ${firstLine(session.errors?.[0]?.message ?? 'the file did not run')}`);
+        }
       }
-      writeFileSync(file, JSON.stringify({ passed, failed, marked }));
+      writeFileSync(file, JSON.stringify({ passed, failed, marked, failures }));
     },
   };
+}
+
+/** @param {unknown} message */
+function firstLine(message) {
+  return String(message ?? 'failed')
+    .split('\n')[0]
+    .slice(0, 300);
 }

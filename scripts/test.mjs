@@ -50,13 +50,14 @@ if (only !== '--e2e-only') {
     ok &&= run.status === 0;
     const seconds = Math.round((Date.now() - started) / 1000);
     try {
-      /** @type {{ passed: number, failed: number, marked: string[] }} */
+      /** @type {{ passed: number, failed: number, marked: string[], failures: string[] }} */
       const result = JSON.parse(readFileSync(counts, 'utf8'));
       passed += result.passed;
       failed += result.failed;
       summary.push(
         `${engine}: ${result.passed} passed, ${result.failed} failed, ${result.marked.length} marked not for ${engine} (${seconds} s)`,
         ...result.marked.map((title) => `  - ${title}`),
+        ...result.failures.map((failure) => `  ✘ ${failure}`),
       );
     } catch {
       summary.push(`${engine}: the test runner did not finish (${seconds} s)`);
