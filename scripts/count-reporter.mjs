@@ -45,7 +45,6 @@ export function countReporter({ file }) {
 
 /** @param {unknown} message */
 function firstLine(message) {
-  return String(message ?? 'failed')
-    .split('\n')[0]
-    .slice(0, 300);
+  const [line = ''] = String(message ?? 'failed').split('\n');
+  return line.slice(0, 300);
 }

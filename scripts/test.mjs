@@ -28,6 +28,7 @@ if (!only) {
   const typecheck = spawnSync('node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
   if (typecheck.status !== 0) {
     console.error('typecheck failed');
+    summary.push('typecheck: failed (see its errors at the top)');
     ok = false;
     failed++;
   }
@@ -78,6 +79,7 @@ if (only !== '--browser-only') {
     const build = spawnSync(command, args, { stdio: 'inherit' });
     if (build.status !== 0) {
       console.error(`build failed: ${command} ${args.join(' ')}`);
+      summary.push(`build: ${command} ${args.join(' ')} failed`);
       ok = false;
     }
   }
