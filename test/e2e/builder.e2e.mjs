@@ -9,20 +9,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
-import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
-import { startVite } from './vite-server.mjs';
+import { cspViolations, useDemoServer } from './demo-server.mjs';
 
 const T = Date.parse('2026-11-27T12:00:20Z');
 const HOSTILE = `"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>&amp;`;
 
 describe('the embed builder', () => {
-  /** @type {import('node:child_process').ChildProcess} */
-  let vite;
-  /** @type {string} */
-  let origin;
-  /** @type {import('playwright-core').Browser} */
-  let browser;
+  const demo = useDemoServer();
   /** The blank third-party page the snippet is pasted into: one page, set per test. */
   let blankPage = { html: '', policy: '' };
   /** @type {import('node:http').Server} */
@@ -31,8 +24,6 @@ describe('the embed builder', () => {
   let blankOrigin;
 
   before(async () => {
-    ({ vite, origin } = await startVite());
-    browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
     blank = createServer((req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': blankPage.policy });
       res.end(blankPage.html);
@@ -41,45 +32,15 @@ describe('the embed builder', () => {
     const address = blank.address();
     blankOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   });
-  after(async () => {
-    await browser?.close();
+  after(() => {
     blank?.close();
-    vite?.kill();
   });
 
-  /** @param {string} channel @param {object} command */
-  const control = async (channel, command) => {
-    const response = await fetch(`${origin}/feeds/${channel}/control`, { method: 'POST', body: JSON.stringify(command) });
-    assert.equal(response.status, 200, await response.text());
-  };
-
   /**
-   * A page in its own context at virtual time T, recording CSP violations, errors and warnings.
+   * A page in its own context at virtual time T, recording errors, warnings and CSP violations.
    * @param {string} url @param {{ javaScriptEnabled?: boolean, bypassCSP?: boolean }} [options]
    */
-  async function open(url, options = {}) {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    /** @type {string[]} */
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if ((message.type() === 'error' || message.type() === 'warning') && !message.text().includes('Lit is in dev mode')) {
-        problems.push(`${message.type()}: ${message.text()}`);
-      }
-    });
-    if (options.javaScriptEnabled !== false) {
-      await page.clock.install({ time: T });
-      await page.addInitScript(() => {
-        /** @type {any} */ (window).__violations = [];
-        document.addEventListener('securitypolicyviolation', (event) => {
-          /** @type {any} */ (window).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-        });
-      });
-    }
-    await page.goto(url);
-    return { page, context, problems };
-  }
+  const open = (url, options) => demo.openPage(url, { ...options, time: T });
 
   /** What a reader sees of the block in `page`: heading, attributes, and each item's text and label. @param {import('playwright-core').Page} page @param {string} selector */
   const blockSeen = (page, selector) =>
@@ -114,16 +75,16 @@ describe('the embed builder', () => {
   }
 
   it('turns a typed feed URL into a live preview and a snippet that shows the same block on a blank page under the CSP it prints', async () => {
-    await control('builder', { reset: { now: T, publishEvery: 0 } });
-    const feedUrl = `${origin}/feeds/builder/feed.json`;
-    const builder = await open(`${origin}/demo/builder.html`);
+    await demo.control('builder', { reset: { now: T, publishEvery: 0 } });
+    const feedUrl = `${demo.origin}/feeds/builder/feed.json`;
+    const builder = await open(`${demo.origin}/demo/builder.html`);
     await build(builder.page, feedUrl);
     await builder.page.locator('#preview live-ticker [part="list"] live-ticker-item').nth(4).waitFor();
     await builder.page.getByText("5 item(s) from the feed's current content.").waitFor();
     const snippet = await builder.page.getByLabel('Snippet to paste into your page').inputValue();
     const csp = (await builder.page.getByLabel('Content-Security-Policy directives').inputValue()).split('\n');
 
-    assert.match(snippet, new RegExp(`^<script src="${origin}/embed/live-ticker.js" async></script>\n`));
+    assert.match(snippet, new RegExp(`^<script src="${demo.origin}/embed/live-ticker.js" async></script>\n`));
     assert.match(
       snippet,
       new RegExp(
@@ -132,12 +93,12 @@ describe('the embed builder', () => {
     );
     assert.equal(snippet.match(/<live-ticker-item /g)?.length, 5, snippet);
     assert.match(snippet, /<live-ticker-time slot="time" datetime="[^"]+">13 minuten geleden<\/live-ticker-time>/);
-    assert.deepEqual(csp, [`script-src ${origin}`, `connect-src ${origin}`, "trusted-types lit-html 'allow-duplicates'"]);
+    assert.deepEqual(csp, [`script-src ${demo.origin}`, `connect-src ${demo.origin}`, "trusted-types lit-html 'allow-duplicates'"]);
     const preview = await blockSeen(builder.page, '#preview live-ticker');
     assert.equal(preview.items.length, 5);
     assert.match(preview.items[0]?.[0] ?? '', /^DOHA \(ANP\/AFP\) - Qatar heeft 313 mensen/);
     assert.equal(preview.items[0]?.[1], '13 minuten geleden');
-    assert.deepEqual(await builder.page.evaluate(() => /** @type {any} */ (window).__violations), []);
+    assert.deepEqual(await cspViolations(builder.page), []);
     assert.deepEqual(builder.problems, []);
 
     blankPage = {
@@ -155,14 +116,14 @@ describe('the embed builder', () => {
     await pasted.page.locator('live-ticker [part="list"] live-ticker-item').nth(4).waitFor();
     assert.deepEqual(await blockSeen(pasted.page, 'live-ticker'), preview);
     assert.equal(await pasted.page.locator('live-ticker').getAttribute('status'), 'live');
-    assert.deepEqual(await pasted.page.evaluate(() => /** @type {any} */ (window).__violations), []);
+    assert.deepEqual(await cspViolations(pasted.page), []);
     assert.deepEqual(pasted.problems, []);
     await pasted.context.close();
     await builder.context.close();
   });
 
   it('is linked from the demo page', async () => {
-    const { page, context } = await open(`${origin}/`);
+    const { page, context } = await open(`${demo.origin}/`);
     await page.getByRole('link', { name: 'build the snippet for your own feed' }).click();
     await page.getByRole('heading', { level: 1, name: 'Embed builder' }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/demo/builder.html');
@@ -170,9 +131,9 @@ describe('the embed builder', () => {
   });
 
   it('keeps typed values as text, in the preview and in the snippet', async () => {
-    await control('builder-hostile', { reset: { now: T, publishEvery: 0 } });
-    const { page, context, problems } = await open(`${origin}/demo/builder.html`);
-    await page.getByLabel('Feed URL').fill(`${origin}/feeds/builder-hostile/feed.json`);
+    await demo.control('builder-hostile', { reset: { now: T, publishEvery: 0 } });
+    const { page, context, problems } = await open(`${demo.origin}/demo/builder.html`);
+    await page.getByLabel('Feed URL').fill(`${demo.origin}/feeds/builder-hostile/feed.json`);
     await page.getByLabel('Heading').fill(HOSTILE);
     await page.locator('#preview live-ticker [part="list"] live-ticker-item').first().waitFor();
     await page.waitForFunction((text) => document.querySelector('#preview live-ticker')?.getAttribute('heading') === text, HOSTILE);
@@ -187,31 +148,31 @@ describe('the embed builder', () => {
     assert.ok(snippet.includes('heading="&#34;&#62;&#60;img src=x onerror=&#34;window.__pwned=1&#34;&#62;'), snippet);
     assert.equal(await page.locator('img, #preview script').count(), 0);
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).__pwned), undefined);
-    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), []);
+    assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   it('says clearly when the feed URL cannot be used, and keeps the last good preview', async () => {
-    await control('builder-bad', { reset: { now: T, publishEvery: 0 } });
-    const { page, context, problems } = await open(`${origin}/demo/builder.html`);
+    await demo.control('builder-bad', { reset: { now: T, publishEvery: 0 } });
+    const { page, context, problems } = await open(`${demo.origin}/demo/builder.html`);
     const input = page.getByLabel('Feed URL');
-    await input.fill(`${origin}/feeds/builder-bad/feed.json`);
+    await input.fill(`${demo.origin}/feeds/builder-bad/feed.json`);
     await page.locator('#preview live-ticker [part="list"] live-ticker-item').first().waitFor();
     await input.fill('javascript:alert(1)');
     await input.press('Enter');
     await page.getByText('"javascript:alert(1)" is not an http(s) or ws(s) address.').waitFor();
     assert.equal(await input.getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.locator('#preview live-ticker').getAttribute('feed-url'), `${origin}/feeds/builder-bad/feed.json`);
+    assert.equal(await page.locator('#preview live-ticker').getAttribute('feed-url'), `${demo.origin}/feeds/builder-bad/feed.json`);
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   it('has no axe violations, with a preview showing', async () => {
-    await control('builder-axe', { reset: { now: T, publishEvery: 0 } });
+    await demo.control('builder-axe', { reset: { now: T, publishEvery: 0 } });
     // axe is injected as a script, which the builder's own CSP rightly refuses: this page bypasses it.
-    const { page, context } = await open(`${origin}/demo/builder.html`, { bypassCSP: true });
-    await build(page, `${origin}/feeds/builder-axe/feed.json`);
+    const { page, context } = await open(`${demo.origin}/demo/builder.html`, { bypassCSP: true });
+    await build(page, `${demo.origin}/feeds/builder-axe/feed.json`);
     await page.locator('#preview live-ticker [part="list"] live-ticker-item').nth(4).waitFor();
     await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
     const violations = await page.evaluate(async () => {

@@ -3,11 +3,9 @@
  * End to end: `npm start`'s demo, served by Vite with its feed server, opened in Chromium and
  * driven in virtual time (Playwright's clock) so the labels are exact.
  */
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
-import { startVite } from './vite-server.mjs';
+import { recordProblems, useDemoServer } from './demo-server.mjs';
 
 const T = Date.parse('2026-11-27T12:00:20Z');
 const SEED_LABELS = [
@@ -30,56 +28,25 @@ const SEED_DATELINES = [
 ];
 
 describe('the demo (npm start)', () => {
-  /** @type {import('node:child_process').ChildProcess} */
-  let vite;
-  /** @type {string} */
-  let origin;
-  /** @type {import('playwright-core').Browser} */
-  let browser;
+  const demo = useDemoServer();
   /** @type {import('playwright-core').Page} */
   let page;
-  /** @type {string[]} */
-  const problems = [];
+  /** The demo page's errors and warnings. @type {string[]} */
+  let problems = [];
 
-  /** @param {object} command */
-  const control = async (command) => {
-    const response = await fetch(`${origin}/feeds/buitenland/control`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(command),
-    });
-    assert.equal(response.status, 200, await response.text());
-  };
   const labels = () => page.locator('#buitenland [part~="list"] live-ticker-item time').allTextContents();
   const datelines = () => page.locator('#buitenland [part~="list"] live-ticker-item [part="dateline"]').allTextContents();
 
-  /** Records a page's uncaught errors and console errors and warnings. @param {import('playwright-core').Page} target @param {string} name */
-  const recordProblems = (target, name) => {
-    target.on('pageerror', (error) => problems.push(`pageerror (${name}): ${error.message}`));
-    target.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') {
-        if (!message.text().includes('Lit is in dev mode')) problems.push(`${message.type()} (${name}): ${message.text()}`);
-      }
-    });
-  };
-
   before(async () => {
-    ({ vite, origin } = await startVite());
-    browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
-    page = await browser.newPage();
-    recordProblems(page, 'demo');
-    await control({ reset: { now: T } });
+    page = await (await demo.browser()).newPage();
+    problems = recordProblems(page);
+    await demo.control('buitenland', { reset: { now: T } });
     await page.clock.install({ time: T });
-    await page.goto(`${origin}/`);
+    await page.goto(`${demo.origin}/`);
   });
 
   // Each test answers for the errors and warnings logged while it ran, whichever tests run and in whatever order.
   afterEach(() => assert.deepEqual(problems.splice(0), []));
-
-  after(async () => {
-    await browser?.close();
-    vite?.kill();
-  });
 
   it('shows the seed article and the "Meer uit Buitenland" block', async () => {
     assert.equal(await page.locator('h1').textContent(), 'Poetin op zeer zeldzaam bezoek in Noord-Korea');
@@ -96,9 +63,9 @@ describe('the demo (npm start)', () => {
   });
 
   it("carries the block's items in the page itself, readable without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await demo.newContext({ javaScriptEnabled: false });
     const bare = await context.newPage();
-    await bare.goto(`${origin}/`);
+    await bare.goto(`${demo.origin}/`);
     const items = bare.locator('#buitenland > live-ticker-item');
     assert.equal(await items.count(), 7);
     assert.match((await items.first().textContent()) ?? '', /DOHA \(ANP\/AFP\) - Qatar heeft 313 mensen gearresteerd/);
@@ -112,8 +79,7 @@ describe('the demo (npm start)', () => {
     assert.deepEqual(crawl, SEED_DATELINES);
     assert.equal(await page.locator('live-ticker.crawl [part="pause"]').count(), 1);
     assert.equal(await page.locator('#buitenland [part="pause"]').count(), 1);
-    const stats = await (await fetch(`${origin}/feeds/buitenland/stats`)).json();
-    assert.equal(stats.requests, 1, 'two blocks, one request');
+    assert.equal((await demo.stats('buitenland')).requests, 1, 'two blocks, one request');
   });
 
   it('moves every label on at the minute boundary', async () => {
@@ -132,7 +98,7 @@ describe('the demo (npm start)', () => {
   });
 
   it('shows a newly published item at the top on the next poll', async () => {
-    await control({
+    await demo.control('buitenland', {
       publish: { id: 'e2e-new', text: 'GENÈVE (ANP/AFP) - Een nieuw bericht uit de test.', published: new Date(T + 41_000).toISOString() },
     });
     // The longest jittered poll interval is 36 s. Virtual time must not run on while the real request
@@ -145,22 +111,18 @@ describe('the demo (npm start)', () => {
   });
 
   it('shows the same seed block from RSS, Atom, SSE and WebSocket, changing only feed-url', async () => {
-    const response = await fetch(`${origin}/feeds/flavours/control`, {
-      method: 'POST',
-      body: JSON.stringify({ reset: { now: T, publishEvery: 0 } }),
-    });
-    assert.equal(response.status, 200);
-    const host = new URL(origin).host;
+    await demo.control('flavours', { reset: { now: T, publishEvery: 0 } });
+    const host = new URL(demo.origin).host;
     for (const feed of [
       '/feeds/flavours/feed.rss',
       '/feeds/flavours/feed.atom',
       '/feeds/flavours/events',
       `ws://${host}/feeds/flavours/ws`,
     ]) {
-      const flavour = await browser.newPage();
-      recordProblems(flavour, feed);
+      const flavour = await (await demo.browser()).newPage();
+      const flavourProblems = recordProblems(flavour);
       await flavour.clock.install({ time: T });
-      await flavour.goto(`${origin}/?feed=${encodeURIComponent(feed)}`);
+      await flavour.goto(`${demo.origin}/?feed=${encodeURIComponent(feed)}`);
       await flavour.locator('#buitenland [part~="list"] live-ticker-item').nth(6).waitFor();
       assert.equal(await flavour.locator('#buitenland').getAttribute('feed-url'), feed);
       assert.deepEqual(await flavour.locator('#buitenland [part~="list"] live-ticker-item time').allTextContents(), SEED_LABELS, feed);
@@ -170,6 +132,7 @@ describe('the demo (npm start)', () => {
         feed,
       );
       await flavour.close();
+      assert.deepEqual(flavourProblems, [], feed);
     }
   });
 });

@@ -4,81 +4,37 @@
  * strict CSP and Trusted Types enforced, twice, next to the npm build, without JavaScript, and fed
  * hostile items. Needs `dist/live-ticker.js` (npm test builds it first).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
-import { startVite } from './vite-server.mjs';
+import { cspViolations, useDemoServer } from './demo-server.mjs';
 
 /** Lit's own version registries: the only globals the embed may add (none are ours). */
 const LIT_GLOBALS = ['litElementVersions', 'litHtmlVersions', 'reactiveElementVersions', 'litPropertyMetadata'];
 
 describe('the embed on a third-party page', () => {
-  /** @type {import('node:child_process').ChildProcess} */
-  let vite;
-  /** @type {string} */
-  let origin;
-  /** @type {number} */
-  let port;
-  /** @type {import('playwright-core').Browser} */
-  let browser;
-
-  before(async () => {
-    ({ vite, origin, port } = await startVite());
-    browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
-  });
-  after(async () => {
-    await browser?.close();
-    vite?.kill();
-  });
-
-  /** @param {string} channel @param {object} command */
-  const control = async (channel, command) => {
-    const response = await fetch(`${origin}/feeds/${channel}/control`, { method: 'POST', body: JSON.stringify(command) });
-    assert.equal(response.status, 200, await response.text());
-  };
-
+  const demo = useDemoServer();
   /**
-   * Opens a page recording CSP violations, errors and warnings.
+   * Opens a demo page in a context of its own, recording errors, warnings and CSP violations.
    * @param {string} path @param {{ javaScriptEnabled?: boolean }} [options]
    */
-  async function open(path, options = {}) {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    /** @type {string[]} */
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if ((message.type() === 'error' || message.type() === 'warning') && !message.text().includes('Lit is in dev mode')) {
-        problems.push(`${message.type()}: ${message.text()}`);
-      }
-    });
-    await page.addInitScript(() => {
-      /** @type {any} */ (window).__violations = [];
-      document.addEventListener('securitypolicyviolation', (event) => {
-        /** @type {any} */ (window).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
-    const response = await page.goto(`${origin}${path}`);
-    return { page, context, problems, response };
-  }
+  const open = (path, options) => demo.openPage(`${demo.origin}${path}`, options);
 
   it('runs under the strict CSP with Trusted Types, from another origin, with zero violations', async () => {
-    await control('host', { reset: { publishEvery: 0 } });
+    await demo.control('host', { reset: { publishEvery: 0 } });
     const { page, context, problems, response } = await open('/demo/host.html?channel=host');
     const policy = response?.headers()['content-security-policy'] ?? '';
     assert.match(policy, /require-trusted-types-for 'script'/);
-    assert.match(policy, new RegExp(`script-src http://localhost:${port}(;|$)`));
-    assert.equal(await page.locator('script').first().getAttribute('src'), `http://localhost:${port}/embed/live-ticker.js`);
+    assert.match(policy, new RegExp(`script-src http://localhost:${demo.port}(;|$)`));
+    assert.equal(await page.locator('script').first().getAttribute('src'), `http://localhost:${demo.port}/embed/live-ticker.js`);
     await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
     assert.equal(await page.locator('live-ticker').getAttribute('status'), 'live');
-    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), []);
+    assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   it('is readable without JavaScript, and the feed takes over without showing an item twice', async () => {
-    await control('host', { reset: { publishEvery: 0 } });
+    await demo.control('host', { reset: { publishEvery: 0 } });
     const noScript = await open('/demo/host.html?channel=host', { javaScriptEnabled: false });
     const text = await noScript.page.locator('live-ticker').innerText();
     assert.match(text, /DOHA \(ANP\/AFP\) - Qatar heeft 313 mensen/);
@@ -112,7 +68,7 @@ describe('the embed on a third-party page', () => {
         ['live-ticker', 'live-ticker-item', 'live-ticker-time'].map((tag) => /** @type {any} */ (customElements.get(tag))?.version),
       );
       assert.deepEqual(versions, ['0.1.0', '0.1.0', '0.1.0']);
-      assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), []);
+      assert.deepEqual(await cspViolations(page), []);
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -134,7 +90,7 @@ describe('the embed on a third-party page', () => {
       const atLoad = ['live-ticker', 'live-ticker-item', 'live-ticker-time'].filter((tag) => customElements.get(tag));
       await customElements.whenDefined('live-ticker-time');
       return { atLoad, seen };
-    }, `${origin}/embed/live-ticker.js`);
+    }, `${demo.origin}/embed/live-ticker.js`);
     assert.deepEqual(order, { atLoad: [], seen: ['live-ticker', 'live-ticker-item', 'live-ticker-time'] });
     await context.close();
   });
@@ -142,7 +98,7 @@ describe('the embed on a third-party page', () => {
   it('adds no globals of its own', async () => {
     const { page, context } = await open('/feeds/host/stats');
     const before = await page.evaluate(() => Object.getOwnPropertyNames(window));
-    await page.addScriptTag({ url: `${origin}/embed/live-ticker.js` });
+    await page.addScriptTag({ url: `${demo.origin}/embed/live-ticker.js` });
     await page.waitForFunction(() => customElements.get('live-ticker') !== undefined);
     const added = await page.evaluate((names) => Object.getOwnPropertyNames(window).filter((name) => !names.includes(name)), before);
     assert.deepEqual(
@@ -181,7 +137,7 @@ describe('the embed on a third-party page', () => {
       },
       { id: 'date', content_text: 'Tekst', date_published: '2026-11-27T12:00:00Z" onerror="window.__pwned=10' },
     ];
-    await control('xss', { reset: { publishEvery: 0 }, raw: hostile });
+    await demo.control('xss', { reset: { publishEvery: 0 }, raw: hostile });
     const { page, context } = await open(`/?feed=${encodeURIComponent('/feeds/xss/feed.json')}`);
     await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
     const found = await page.evaluate(() => {

@@ -6,12 +6,12 @@
  * Violations are counted from the reports the browser itself sends to the demo server (the page's
  * `report-uri`), so both engines are held to the same zero. Needs `dist/live-ticker.js`.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import { firefoxLaunchOptions, selectedEngines, startWebKitDriver } from '../../scripts/browsers.mjs';
-import { startVite } from './vite-server.mjs';
+import { useDemoServer } from './demo-server.mjs';
 
 /** What the page shows once the feed took over, read inside the page. */
 function readBlock() {
@@ -84,27 +84,9 @@ const drivers = {
 };
 
 describe('the embed on the strict-CSP host page in the other engines', () => {
-  /** @type {import('node:child_process').ChildProcess} */
-  let vite;
-  /** @type {string} */
-  let origin;
-  /** @type {number} */
-  let port;
-
-  before(async () => {
-    ({ vite, origin, port } = await startVite());
-  });
-  after(() => {
-    vite?.kill();
-  });
-
-  /** @param {string} channel @param {object} command */
-  const control = async (channel, command) => {
-    const response = await fetch(`${origin}/feeds/${channel}/control`, { method: 'POST', body: JSON.stringify(command) });
-    assert.equal(response.status, 200, await response.text());
-  };
+  const demo = useDemoServer();
   /** @param {string} channel @returns {Promise<string[]>} */
-  const cspReports = async (channel) => (await fetch(`${origin}/demo/csp-reports?channel=${channel}`)).json();
+  const cspReports = async (channel) => (await fetch(`${demo.origin}/demo/csp-reports?channel=${channel}`)).json();
 
   for (const engine of /** @type {const} */ (['firefox', 'webkit'])) {
     it(
@@ -112,10 +94,10 @@ describe('the embed on the strict-CSP host page in the other engines', () => {
       { skip: !selectedEngines().includes(engine) },
       async () => {
         const channel = `engines-${engine}`;
-        await control(channel, { reset: { publishEvery: 0 } });
+        await demo.control(channel, { reset: { publishEvery: 0 } });
         const driver = await drivers[engine]();
         try {
-          await driver.goto(`${origin}/demo/host.html?channel=${channel}`);
+          await driver.goto(`${demo.origin}/demo/host.html?channel=${channel}`);
           // Real I/O in a browser shared with other test runs: wait by polling the page, generously bounded.
           let shown = await driver.read();
           for (let tries = 0; tries < 600 && (shown.items < 7 || shown.status !== 'live'); tries++) {
@@ -130,7 +112,7 @@ describe('the embed on the strict-CSP host page in the other engines', () => {
             serverItemsShown: 0,
           });
           // A violation on purpose, after everything else: once its report has arrived, any earlier one has too.
-          await driver.run(`fetch('http://localhost:${port}/csp-sentinel').catch(() => undefined)`);
+          await driver.run(`fetch('http://localhost:${demo.port}/csp-sentinel').catch(() => undefined)`);
           let reports = await cspReports(channel);
           for (let tries = 0; tries < 600 && !reports.some((report) => report.includes('csp-sentinel')); tries++) {
             await new Promise((resolve) => setTimeout(resolve, 100));
