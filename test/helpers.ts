@@ -64,6 +64,28 @@ export async function fakeTime(sinon: SinonStatic, now: number): Promise<SinonFa
   return sinon.useFakeTimers({ now, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
 }
 
+/**
+ * Registers the suite's hooks for tests against the demo feed server: before each test a channel of its
+ * own reset to `now` (publishing nothing by itself), fake time at `now` and Math.random at 0.5 (every
+ * jitter at its middle); after each, all of that undone and the tab visible again. Read `channel` and
+ * `time` inside the tests.
+ */
+export function useDemoChannel(sinon: SinonStatic, prefix: string, now: number): { channel: string; time: SinonFakeTimers } {
+  const current = { channel: '', time: undefined as unknown as SinonFakeTimers };
+  beforeEach(async () => {
+    current.channel = uniqueChannel(prefix);
+    await control(current.channel, { reset: { now, publishEvery: 0 } });
+    current.time = await fakeTime(sinon, now);
+    sinon.stub(Math, 'random').returns(0.5);
+  });
+  afterEach(() => {
+    sinon.restore();
+    current.time.restore();
+    restoreVisibility();
+  });
+  return current;
+}
+
 /** The visible text of an element's shadow root, white space folded. */
 export function shadowText(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();

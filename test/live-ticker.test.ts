@@ -8,33 +8,13 @@ import { LiveTickerStatusEvent } from '../src/elements/live-ticker/events.js';
 import type { TickerItemInput, TickerUpdateInput } from '../src/model.js';
 import { FEED_DEFAULTS } from '../src/sources/reconnect.js';
 import { activeFeeds } from '../src/store/ticker-state.js';
-import {
-  control,
-  fakeTime,
-  feedUrl,
-  itemTexts,
-  labels,
-  restoreVisibility,
-  setHidden,
-  settled,
-  shadowText,
-  stats,
-  uniqueChannel,
-} from './helpers.js';
+import { control, feedUrl, itemTexts, labels, setHidden, settled, shadowText, stats, uniqueChannel, useDemoChannel } from './helpers.js';
+import { SEED_LABELS } from './seed-labels.mjs';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const minutesAgo = (minutes: number) => new Date(T - minutes * 60_000).toISOString();
 /** The first request waits half the start jitter (Math.random is fixed at 0.5 in these tests). */
 const START = FEED_DEFAULTS.startJitter / 2;
-const SEED_LABELS = [
-  '13 minuten geleden',
-  '14 minuten geleden',
-  '16 minuten geleden',
-  '18 minuten geleden',
-  '1 uur geleden',
-  '1 uur geleden',
-  '1 uur geleden',
-];
 
 async function nextStatus(ticker: LiveTicker, status: string): Promise<LiveTickerStatusEvent> {
   for (;;) {
@@ -309,27 +289,14 @@ describe('<live-ticker> with a source that is not an RxJS Observable', () => {
 });
 
 describe('<live-ticker feed-url> against the demo feed server', () => {
-  let time: sinon.SinonFakeTimers;
-  let channel: string;
-
-  beforeEach(async () => {
-    channel = uniqueChannel('ticker');
-    await control(channel, { reset: { now: T, publishEvery: 0 } });
-    time = await fakeTime(sinon, T);
-    sinon.stub(Math, 'random').returns(0.5);
-  });
-  afterEach(() => {
-    sinon.restore();
-    time.restore();
-    restoreVisibility();
-  });
+  const feed = useDemoChannel(sinon, 'ticker', T);
 
   async function mountLoaded(): Promise<LiveTicker> {
     const ticker = await fixture<LiveTicker>(
-      html`<live-ticker lang="nl" heading="Meer uit Buitenland" feed-url=${feedUrl(channel)}></live-ticker>`,
+      html`<live-ticker lang="nl" heading="Meer uit Buitenland" feed-url=${feedUrl(feed.channel)}></live-ticker>`,
     );
     const live = nextStatus(ticker, 'live');
-    await time.tickAsync(START);
+    await feed.time.tickAsync(START);
     await live;
     await ticker.updateComplete;
     return ticker;
@@ -344,10 +311,10 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
 
   it('moves every label on at the minute boundary', async () => {
     const ticker = await mountLoaded();
-    await time.tickAsync(40_000 - START - 1); // 12:00:59.999
+    await feed.time.tickAsync(40_000 - START - 1); // 12:00:59.999
     await settled(ticker);
     expect(labels(ticker)[0]).to.equal('13 minuten geleden');
-    await time.tickAsync(1000);
+    await feed.time.tickAsync(1000);
     await settled(ticker);
     expect(labels(ticker)).to.deep.equal([
       '14 minuten geleden',
@@ -364,14 +331,14 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
     const fetchSpy = sinon.spy(window, 'fetch');
     try {
       const [first, second] = await Promise.all([
-        fixture<LiveTicker>(html`<live-ticker feed-url=${feedUrl(channel)}></live-ticker>`),
-        fixture<LiveTicker>(html`<live-ticker feed-url=${feedUrl(channel)}></live-ticker>`),
+        fixture<LiveTicker>(html`<live-ticker feed-url=${feedUrl(feed.channel)}></live-ticker>`),
+        fixture<LiveTicker>(html`<live-ticker feed-url=${feedUrl(feed.channel)}></live-ticker>`),
       ]);
       const live = Promise.all([nextStatus(first!, 'live'), nextStatus(second!, 'live')]);
-      await time.tickAsync(START);
+      await feed.time.tickAsync(START);
       await live;
       expect(fetchSpy.callCount).to.equal(1);
-      expect(activeFeeds().filter((url) => url.includes(channel))).to.have.length(1);
+      expect(activeFeeds().filter((url) => url.includes(feed.channel))).to.have.length(1);
     } finally {
       fetchSpy.restore();
     }
@@ -379,11 +346,11 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
 
   it('releases requests and timers when removed, by the end of the task that removed it', async () => {
     const ticker = await mountLoaded();
-    expect(time.countTimers()).to.be.greaterThan(0);
+    expect(feed.time.countTimers()).to.be.greaterThan(0);
     ticker.remove();
     await Promise.resolve();
-    expect(activeFeeds().filter((url) => url.includes(channel))).to.deep.equal([]);
-    expect(time.countTimers()).to.equal(0);
+    expect(activeFeeds().filter((url) => url.includes(feed.channel))).to.deep.equal([]);
+    expect(feed.time.countTimers()).to.equal(0);
   });
 
   it('keeps its feed, items and request loop when moved in the page', async () => {
@@ -393,7 +360,7 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
     elsewhere.append(ticker);
     await Promise.resolve();
     await settled(ticker);
-    expect(activeFeeds().filter((url) => url.includes(channel))).to.have.length(1);
+    expect(activeFeeds().filter((url) => url.includes(feed.channel))).to.have.length(1);
     expect(labels(ticker)).to.deep.equal(SEED_LABELS);
     expect(ticker.status).to.equal('live');
     expect(fetchSpy.callCount, 'no request to start over').to.equal(0);
@@ -410,20 +377,20 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
     ticker.maxItems = 10;
     await settled(ticker);
     expect(labels(ticker)).to.deep.equal(SEED_LABELS);
-    ticker.feedUrl = `${feedUrl(channel)} ${feedUrl(other)}`;
+    ticker.feedUrl = `${feedUrl(feed.channel)} ${feedUrl(other)}`;
     await settled(ticker);
     expect(labels(ticker), 'the first feed is shown at once while the second loads').to.deep.equal(SEED_LABELS);
-    await time.tickAsync(START);
+    await feed.time.tickAsync(START);
     expect(fetchSpy.getCalls().map((call) => new URL(String(call.args[0]), location.href).pathname)).to.deep.equal([feedUrl(other)]);
   });
 
   it('runs no timer while the tab is hidden', async () => {
     const ticker = await mountLoaded();
     setHidden(true);
-    expect(time.countTimers()).to.equal(0);
-    const before = await stats(channel);
-    await time.tickAsync(30 * 60_000);
-    expect((await stats(channel)).requests).to.equal(before.requests);
+    expect(feed.time.countTimers()).to.equal(0);
+    const before = await stats(feed.channel);
+    await feed.time.tickAsync(30 * 60_000);
+    expect((await stats(feed.channel)).requests).to.equal(before.requests);
     setHidden(false);
     await settled(ticker);
     expect(labels(ticker)[0]).to.equal('43 minuten geleden');
@@ -435,9 +402,9 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
       const ticker = await mountLoaded();
       const listTop = () => ticker.shadowRoot!.querySelector('[part="list"]')!.getBoundingClientRect().top;
       const topBefore = listTop();
-      await control(channel, { fail: { status: 500 } });
+      await control(feed.channel, { fail: { status: 500 } });
       const stale = nextStatus(ticker, 'stale');
-      await time.tickAsync(30_000); // the poll interval (jitter fixed at its middle)
+      await feed.time.tickAsync(30_000); // the poll interval (jitter fixed at its middle)
       expect((await stale).error?.details.status).to.equal(500);
       await ticker.updateComplete;
       expect(labels(ticker)).to.have.length(7);
@@ -445,7 +412,7 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
       expect(listTop(), 'the hint moves no text').to.equal(topBefore);
       expect(warn.callCount).to.equal(1);
       const live = nextStatus(ticker, 'live');
-      await time.tickAsync(1_000); // the first retry: full jitter at its middle, floored at 1 s
+      await feed.time.tickAsync(1_000); // the first retry: full jitter at its middle, floored at 1 s
       await live;
       await ticker.updateComplete;
       expect(shadowText(ticker)).to.not.contain('Niet actueel');

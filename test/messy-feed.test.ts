@@ -4,7 +4,7 @@ import '../src/define.js';
 import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import type { LiveTickerItem } from '../src/elements/live-ticker-item/live-ticker-item.js';
 import { FEED_DEFAULTS } from '../src/sources/reconnect.js';
-import { control, fakeTime, itemTexts, restoreVisibility, settled, uniqueChannel } from './helpers.js';
+import { itemTexts, settled, useDemoChannel } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const START = FEED_DEFAULTS.startJitter / 2;
@@ -17,25 +17,12 @@ const labelsOrNone = (ticker: Element) =>
   });
 
 describe('the demo server’s messy channel, read by <live-ticker>', () => {
-  let time: sinon.SinonFakeTimers;
-  let channel: string;
-
-  beforeEach(async () => {
-    channel = uniqueChannel('messy');
-    await control(channel, { reset: { now: T, publishEvery: 0 } });
-    time = await fakeTime(sinon, T);
-    sinon.stub(Math, 'random').returns(0.5);
-  });
-  afterEach(() => {
-    sinon.restore();
-    time.restore();
-    restoreVisibility();
-  });
+  const feed = useDemoChannel(sinon, 'messy', T);
 
   it('shows every item: Windows-1252 text, local dates, undated items without a label, the cut-off item reported, not shown', async () => {
     const warn = sinon.spy(console, 'warn');
     const ticker = await fixture<LiveTicker>(
-      html`<live-ticker lang="nl" feed-url=${`/feeds/${channel}/messy.rss`} max-items="20"></live-ticker>`,
+      html`<live-ticker lang="nl" feed-url=${`/feeds/${feed.channel}/messy.rss`} max-items="20"></live-ticker>`,
     );
     const live = new Promise((resolve) =>
       ticker.addEventListener(
@@ -43,7 +30,7 @@ describe('the demo server’s messy channel, read by <live-ticker>', () => {
         (event) => (event as Event & { status: string }).status === 'live' && resolve(undefined),
       ),
     );
-    await time.tickAsync(START);
+    await feed.time.tickAsync(START);
     await live;
     await settled(ticker);
 

@@ -5,18 +5,10 @@
  */
 import { afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { SEED_LABELS } from '../seed-labels.mjs';
 import { recordProblems, useDemoServer } from './demo-server.mjs';
 
 const T = Date.parse('2026-11-27T12:00:20Z');
-const SEED_LABELS = [
-  '13 minuten geleden',
-  '14 minuten geleden',
-  '16 minuten geleden',
-  '18 minuten geleden',
-  '1 uur geleden',
-  '1 uur geleden',
-  '1 uur geleden',
-];
 const SEED_DATELINES = [
   'DOHA (ANP/AFP)',
   'WENEN (ANP)',
