@@ -70,6 +70,19 @@ describe('SSE over real connections', () => {
   }
   const opened = async () => (await stats(channel)).streams;
   const ids = (feed: Feed) => feed.last().items.map((item) => item.id);
+  /** Waits until the first connection delivered item `id`. */
+  async function readFirst(feed: Feed, id: string) {
+    const arrived = feed.upsert(id);
+    await time.tickAsync(0);
+    await arrived;
+  }
+  /** Waits until `connections` connections ended, lets the 1-s reconnect delay pass, and waits for item `id` on the next one. */
+  async function readAfterReconnect(feed: Feed, id: string, connections = 1) {
+    const arrived = feed.upsert(id);
+    await until(() => ended(feed) >= connections);
+    await time.tickAsync(1000);
+    await arrived;
+  }
 
   /** Once `before` connections have ended: no new one `delay` - 1 ms later, one at `delay`. */
   async function expectReconnectAfter(feed: Feed, delay: number, before: number) {
@@ -87,13 +100,8 @@ describe('SSE over real connections', () => {
     const crossOrigin = `http://localhost:${location.port}${url()}`;
     expect(new URL(crossOrigin).origin).to.not.equal(location.origin);
     const feed = open({}, crossOrigin);
-    const first = feed.upsert('a');
-    await time.tickAsync(0);
-    await first;
-    const second = feed.upsert('b');
-    await until(() => ended(feed) >= 1);
-    await time.tickAsync(1000);
-    await second;
+    await readFirst(feed, 'a');
+    await readAfterReconnect(feed, 'b');
     const seen = await stats(channel);
     expect(seen.lastEventIds).to.deep.equal(['', '7']);
     expect(seen.lastEventIdHeaders, 'no header to another origin').to.deep.equal(['', '']);
@@ -106,13 +114,8 @@ describe('SSE over real connections', () => {
   })('also sends the Last-Event-ID header to its own origin, as a Latin-1 byte for é', async () => {
     await script({ chunks: [event('café', 'a')], then: 'end' }, { chunks: [event('2', 'b')], then: 'hold' });
     const feed = open({ reconnect: 1000 });
-    const first = feed.upsert('a');
-    await time.tickAsync(0);
-    await first;
-    const second = feed.upsert('b');
-    await until(() => ended(feed) >= 1);
-    await time.tickAsync(1000);
-    await second;
+    await readFirst(feed, 'a');
+    await readAfterReconnect(feed, 'b');
     const seen = await stats(channel);
     expect(seen.lastEventIds).to.deep.equal(['', 'café']);
     expect(seen.lastEventIdHeaders).to.deep.equal(['', 'café']);
@@ -138,16 +141,11 @@ describe('SSE over real connections', () => {
       { chunks: [second, event('3', 'c')], then: 'hold' },
     );
     const feed = open();
-    const first = feed.upsert('a');
-    await time.tickAsync(0);
-    await first;
+    await readFirst(feed, 'a');
     await control(channel, { drop: true });
     // However the browser reports the cut (a network error, or the end of the body), the reconnect
     // comes after the server's retry: 1000.
-    await until(() => ended(feed) >= 1);
-    const last = feed.upsert('c');
-    await time.tickAsync(1000);
-    await last;
+    await readAfterReconnect(feed, 'c');
     expect(ids(feed)).to.have.members(['a', 'b', 'c']);
     expect((await stats(channel)).lastEventIds).to.deep.equal(['', '1']);
     expect(
@@ -162,13 +160,8 @@ describe('SSE over real connections', () => {
   it('survives an id no header can carry: it goes percent-encoded in the query', async () => {
     await script({ chunks: [event('42€', 'a')], then: 'end' }, { chunks: [event('43€', 'b')], then: 'end' }, hub);
     const feed = open({ reconnect: 1000 });
-    const first = feed.upsert('a');
-    await time.tickAsync(0);
-    await first;
-    const second = feed.upsert('b');
-    await until(() => ended(feed) >= 1);
-    await time.tickAsync(1000);
-    await second;
+    await readFirst(feed, 'a');
+    await readAfterReconnect(feed, 'b');
     await expectReconnectAfter(feed, 1000, 2);
     const seen = await stats(channel);
     expect(seen.lastEventIds).to.deep.equal(['', '42€', '43€']);
@@ -233,9 +226,7 @@ describe('SSE over real connections', () => {
   it('caps a retry: that would overflow the timer', async () => {
     await script({ chunks: ['retry: 3000000000\n\n', event('1', 'a')], then: 'end' }, hub);
     const feed = open();
-    const first = feed.upsert('a');
-    await time.tickAsync(0);
-    await first;
+    await readFirst(feed, 'a');
     await until(() => ended(feed) >= 1);
     await time.tickAsync(60_000);
     expect(await opened(), 'no hot loop').to.equal(1);
@@ -276,13 +267,8 @@ describe('SSE over real connections', () => {
       { chunks: [`\uFEFF\uFEFF${event('2', 'b').replace('id: 2\n', '')}${event('3', 'c')}`], then: 'hold' },
     );
     const feed = open({ reconnect: 1000 });
-    const first = feed.upsert('a');
-    await time.tickAsync(0);
-    await first;
-    const third = feed.upsert('c');
-    await until(() => ended(feed) >= 1);
-    await time.tickAsync(1000);
-    await third;
+    await readFirst(feed, 'a');
+    await readAfterReconnect(feed, 'c');
     // After the one BOM a stream may start with, a second is content: the field is "\uFEFFdata", so b has no data.
     expect(ids(feed)).to.have.members(['a', 'c']);
     feed.subscription.unsubscribe();
@@ -319,10 +305,7 @@ describe('SSE over real connections', () => {
       await time.tickAsync(0);
       const error = await failed;
       expect(error.kind === 'status' && error.error?.message).to.match(message);
-      const after = feed.upsert('after');
-      await until(() => ended(feed) >= 1);
-      await time.tickAsync(1000);
-      await after;
+      await readAfterReconnect(feed, 'after');
       expect((await stats(channel)).streams).to.equal(2);
       feed.subscription.unsubscribe();
     });
@@ -334,9 +317,7 @@ describe('SSE over real connections', () => {
       then: 'hold',
     });
     const feed = open();
-    const first = feed.upsert('a');
-    await time.tickAsync(0);
-    await first;
+    await readFirst(feed, 'a');
     expect(ids(feed)).to.deep.equal(['a']);
     expect(warn.callCount).to.equal(0);
     feed.subscription.unsubscribe();
@@ -349,14 +330,8 @@ describe('SSE over real connections', () => {
     const gone = feed.status('error');
     await time.tickAsync(0);
     await gone;
-    const first = feed.upsert('a');
-    await until(() => ended(feed) >= 1);
-    await time.tickAsync(1000);
-    await first;
-    const second = feed.upsert('b');
-    await until(() => ended(feed) >= 2);
-    await time.tickAsync(1000);
-    await second;
+    await readAfterReconnect(feed, 'a', 1);
+    await readAfterReconnect(feed, 'b', 2);
     expect((await stats(channel)).lastEventIds.slice(-1)).to.deep.equal(['1']);
     feed.subscription.unsubscribe();
   });
