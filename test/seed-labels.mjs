@@ -12,3 +12,14 @@ export const SEED_LABELS = [
   '1 uur geleden',
   '1 uur geleden',
 ];
+
+/** The same labels once the next minute boundary has passed: each moves on a minute, the hour-old ones stay. */
+export const SEED_LABELS_A_MINUTE_LATER = [
+  '14 minuten geleden',
+  '15 minuten geleden',
+  '17 minuten geleden',
+  '19 minuten geleden',
+  '1 uur geleden',
+  '1 uur geleden',
+  '1 uur geleden',
+];
