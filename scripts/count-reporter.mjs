@@ -25,7 +25,10 @@ export function countReporter({ file }) {
           else if (test.passed) passed++;
           else {
             failed++;
-            failures.push(`${testFile}: ${path}${test.name}: ${firstLine(test.error?.message)}`);
+            // No error of its own: it never ran, because a hook before it failed (that error is listed for the file).
+            failures.push(
+              `${testFile}: ${path}${test.name}: ${test.error ? firstLine(test.error.message) : 'did not run (a hook failed)'}`,
+            );
           }
         }
         for (const child of suite?.suites ?? []) walk(child, `${path}${child.name} > `, testFile);

@@ -81,6 +81,7 @@ if (only !== '--browser-only') {
       console.error(`build failed: ${command} ${args.join(' ')}`);
       summary.push(`build: ${command} ${args.join(' ')} failed`);
       ok = false;
+      failed++;
     }
   }
   const files = readdirSync('test/e2e')
@@ -97,7 +98,14 @@ if (only !== '--browser-only') {
   const e2eFailed = Number(/^(?:#|ℹ) fail (\d+)/m.exec(run.stdout)?.[1] ?? (run.status === 0 ? 0 : 1));
   passed += e2ePassed;
   failed += e2eFailed;
-  summary.push(`end-to-end: ${e2ePassed} passed, ${e2eFailed} failed`);
+  // Node's spec reporter marks a failed test (and its suite) with ✖, inline and again in its closing list.
+  const e2eFailures = new Set(
+    run.stdout
+      .split('\n')
+      .filter((line) => /^\s*✖ /.test(line) && !/✖ failing tests:/.test(line))
+      .map((line) => line.trim().replace(/ \([\d.]+m?s\)$/, '')),
+  );
+  summary.push(`end-to-end: ${e2ePassed} passed, ${e2eFailed} failed`, ...[...e2eFailures].map((failure) => `  ${failure}`));
 }
 
 console.log(`\n${summary.join('\n')}`);
