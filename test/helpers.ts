@@ -80,7 +80,7 @@ export function useDemoChannel(sinon: SinonStatic, prefix: string, now: number):
   });
   afterEach(() => {
     sinon.restore();
-    current.time.restore();
+    (current.time as SinonFakeTimers | undefined)?.restore(); // unset when the hook before failed
     restoreVisibility();
   });
   return current;
