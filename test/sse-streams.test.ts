@@ -234,7 +234,7 @@ describe('SSE over real connections', () => {
     feed.subscription.unsubscribe();
   });
 
-  it('opens a stream that sent only its headers at once, except in Firefox: there only with its first byte', async () => {
+  it('opens a stream that sent only its headers at once, except in Firefox, which waits for a first byte: a request timeout there', async () => {
     await script({ chunks: [], then: 'hold' });
     const feed = open();
     const live = feed.status('live');

@@ -132,7 +132,7 @@ export function recordProblems(page, { warnings = true, failedLoads = true } = {
 }
 
 /** From `page`'s next navigation on, keeps its CSP violations (`securitypolicyviolation` events) for `cspViolations`. @param {Page} page */
-export const watchCspViolations = (page) =>
+const watchCspViolations = (page) =>
   page.addInitScript(() => {
     /** @type {any} */ (window).__violations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
