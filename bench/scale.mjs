@@ -49,39 +49,43 @@ const percentile = (/** @type {number[]} */ values, /** @type {number} */ p) => 
 };
 const round = (/** @type {number} */ value, digits = 1) => Number(value.toFixed(digits));
 
-/** CPU seconds used so far by a process and its children (nginx: the master and its workers). */
-function cpuSeconds(/** @type {number | undefined} */ pid) {
-  if (!pid) return 0;
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+/** A process and its children (nginx: the master and its workers), as /proc entry names. */
+function family(/** @type {number | undefined} */ pid) {
+  if (!pid) return [];
+  return readdirSync('/proc').filter((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    if (Number(entry) === pid) return true;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(entry) === pid || Number(fields[1]) === pid) total += (Number(fields[11]) + Number(fields[12])) / TICKS;
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
     } catch {
-      // the process ended meanwhile
+      return false; // the process ended meanwhile
     }
-  }
-  return total;
+  });
 }
 
-/** Resident memory (KB) of a process and its children. */
-function residentKb(/** @type {number | undefined} */ pid) {
-  if (!pid) return 0;
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+/** Sums `read` over a process and its children; a process that ended meanwhile counts 0. */
+function sumOverFamily(/** @type {number | undefined} */ pid, /** @type {(entry: string) => number} */ read) {
+  return family(pid).reduce((total, entry) => {
     try {
-      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-      if (Number(entry) !== pid && Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== pid) continue;
-      total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      return total + read(entry);
     } catch {
-      // the process ended meanwhile
+      return total;
     }
-  }
-  return total;
+  }, 0);
 }
+
+/** CPU seconds used so far by a process and its children. */
+const cpuSeconds = (/** @type {number | undefined} */ pid) =>
+  sumOverFamily(pid, (entry) => {
+    const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  });
+
+/** Resident memory (KB) of a process and its children. */
+const residentKb = (/** @type {number | undefined} */ pid) =>
+  sumOverFamily(pid, (entry) => Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0));
 
 /** The library's stream code and store, bundled for Node. */
 async function bundleLibrary() {
