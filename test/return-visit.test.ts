@@ -50,12 +50,20 @@ describe('return visits', () => {
     expect(localStorage.getItem(KEY)).to.equal(null);
   });
 
+  it('gives back undated items too, in their place among the dated', () => {
+    const undated: TickerItem = { ...item(2, { sortTime: T - 2 * 60_000 + 1 }), published: undefined };
+    delete (undated as { published?: number }).published; // as a parser leaves it: no key at all
+    keepItems(FEED, [item(1), undated, item(3)], 10, T);
+    expect(keptState(FEED, T)?.items).to.deep.equal([item(1), undated, item(3)]);
+  });
+
   it('gives back only well-formed items with http(s) links, whatever another script wrote', () => {
     const written = [
       item(1),
       item(2, { url: 'javascript:alert(1)' }),
       { id: 3, text: 'no string id', published: T, agencies: [] },
-      { id: 'x', text: 'no time', agencies: [] },
+      { id: 'x', text: 'a time that is no time', published: 'gisteren', agencies: [] },
+      { id: 'y', text: 'a sort time that is no time', sortTime: 'eerder', agencies: [] },
       null,
       item(4, { agencies: [{ evil: true }] as unknown as string[] }),
     ];

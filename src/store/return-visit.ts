@@ -1,4 +1,5 @@
 import type { TickerItem } from '../model.js';
+import { safeHttpUrl } from '../text/safe-url.js';
 import type { SourceState } from './store.js';
 
 /**
@@ -26,8 +27,6 @@ function storage(): Storage | undefined {
   }
 }
 
-const isHttp = (url: unknown) => typeof url === 'string' && /^https?:\/\//i.test(url);
-
 /** Another script of the origin may have written anything there: only well-formed items come back, links only http(s). */
 function wellFormed(item: unknown): item is TickerItem {
   const candidate = item as Partial<TickerItem> | null;
@@ -36,13 +35,15 @@ function wellFormed(item: unknown): item is TickerItem {
     candidate !== null &&
     typeof candidate.id === 'string' &&
     typeof candidate.text === 'string' &&
-    Number.isFinite(candidate.published) &&
+    // Undated items are kept too: they carry no `published`, only where they sort among the dated.
+    (candidate.published === undefined || Number.isFinite(candidate.published)) &&
+    (candidate.sortTime === undefined || Number.isFinite(candidate.sortTime)) &&
     Array.isArray(candidate.agencies) &&
     candidate.agencies.every((agency) => typeof agency === 'string') &&
     (candidate.place === undefined || typeof candidate.place === 'string') &&
     (candidate.title === undefined || typeof candidate.title === 'string') &&
     (candidate.updated === undefined || Number.isFinite(candidate.updated)) &&
-    (candidate.url === undefined || isHttp(candidate.url))
+    (candidate.url === undefined || safeHttpUrl(candidate.url) !== undefined)
   );
 }
 
