@@ -156,7 +156,9 @@ describe('batchUpdates', () => {
 
   it('joins runs of upserts and of deletions, keeping their order', () => {
     const updates = [upsert(item('a', 1)), upsert(item('b', 2)), remove('a'), remove('b'), upsert(item('a', 3))];
+    const given = JSON.stringify(updates);
     expect(batchUpdates(updates)).to.deep.equal([upsert(item('a', 1), item('b', 2)), remove('a', 'b'), upsert(item('a', 3))]);
+    expect(JSON.stringify(updates), 'the updates given are left as they were').to.equal(given);
   });
 
   it('folds to the same state as the updates one by one, on generated sequences', () => {

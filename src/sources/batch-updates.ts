@@ -1,4 +1,4 @@
-import type { FeedUpdate } from '../model.js';
+import type { FeedUpdate, TickerItem } from '../model.js';
 
 /**
  * Consecutive upserts of one source become one upsert, consecutive deletions one deletion: the
@@ -9,11 +9,15 @@ export function batchUpdates(updates: readonly FeedUpdate[]): FeedUpdate[] {
   const batched: FeedUpdate[] = [];
   for (const update of updates) {
     const last = batched[batched.length - 1];
+    // `last` holds copies made below, so a run grows in place: a thousand messages cost a thousand
+    // pushes, not a thousand ever longer copies.
     if (last?.kind === 'upsert' && update.kind === 'upsert' && last.source === update.source) {
-      batched[batched.length - 1] = { ...last, items: [...last.items, ...update.items] };
+      (last.items as TickerItem[]).push(...update.items);
     } else if (last?.kind === 'delete' && update.kind === 'delete' && last.source === update.source) {
-      batched[batched.length - 1] = { ...last, ids: [...last.ids, ...update.ids] };
-    } else batched.push(update);
+      (last.ids as string[]).push(...update.ids);
+    } else if (update.kind === 'upsert') batched.push({ ...update, items: [...update.items] });
+    else if (update.kind === 'delete') batched.push({ ...update, ids: [...update.ids] });
+    else batched.push(update);
   }
   return batched;
 }
