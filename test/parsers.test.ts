@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatDateline, parseDateline } from '../src/text/dateline.js';
-import { decodeEntities, htmlToText } from '../src/parsers/html-text.js';
+import { decodeEntities } from '../src/parsers/entities.js';
+import { htmlToText } from '../src/parsers/html-text.js';
 import { MAX_TEXT_LENGTH, toTickerItem } from '../src/parsers/item.js';
 import { safeHttpUrl } from '../src/text/safe-url.js';
 import { parseJsonFeed } from '../src/parsers/json-feed.js';

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { parseFeedDate } from '../src/parsers/date.js';
 import { decodeFeedBytes } from '../src/parsers/encoding.js';
-import { decodeEntities, htmlToText } from '../src/parsers/html-text.js';
+import { decodeEntities } from '../src/parsers/entities.js';
+import { htmlToText } from '../src/parsers/html-text.js';
 import { parseFeedDocument } from '../src/parsers/feed-document.js';
 import { parseJsonFeed } from '../src/parsers/json-feed.js';
 import { parseXml, textContent } from '../src/parsers/xml.js';

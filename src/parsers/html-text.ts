@@ -6,8 +6,6 @@
  */
 import { decodeEntities } from './entities.js';
 
-export { decodeEntities };
-
 // Comments, CDATA, raw-text elements with their contents, ordinary tags, and declarations. Each
 // alternative starts with a distinct prefix and, once started, always matches (an unclosed quote or
 // tag runs to the end of the text), so nothing backtracks and matching stays linear on hostile input.

@@ -2,8 +2,6 @@ import { catchError, from, map, Observable, of, type ObservableInput } from 'rxj
 import { FeedError, type FeedUpdate, type SkippedItem, type TickerItem, type TickerItemInput, type TickerUpdateInput } from '../model.js';
 import { toTickerItem } from '../parsers/item.js';
 
-export type { TickerUpdateInput } from '../model.js';
-
 function normalizeItems(inputs: readonly unknown[], source: string): { items: TickerItem[]; skipped: SkippedItem[] } {
   const items: TickerItem[] = [];
   const skipped: SkippedItem[] = [];
