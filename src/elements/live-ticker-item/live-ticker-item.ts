@@ -105,10 +105,6 @@ export class LiveTickerItem extends LitElement {
       </slot>
     `;
   }
-
-  protected override updated(): void {
-    this.label.write(this.renderRoot.querySelector('time'));
-  }
 }
 
 declare global {

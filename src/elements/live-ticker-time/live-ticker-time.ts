@@ -65,10 +65,6 @@ export class LiveTickerTime extends LitElement {
     if (!this.label.label.text) return html`<slot></slot>`;
     return html`<time part="time" datetime=${this.label.iso}></time>`;
   }
-
-  protected override updated(): void {
-    this.label.write(this.renderRoot.querySelector('time'));
-  }
 }
 
 declare global {

@@ -20,14 +20,17 @@ export interface RelativeTimeOptions {
  * One relative-time label ("13 minuten geleden") kept current for its host: it asks the clock to
  * wake it only when its words change, and then writes them straight into the `<time>` the host
  * rendered — a page of labels changes hundreds of them each minute, and a full Lit update for
- * each costs more than the words themselves. The host renders the `<time>` (empty) and calls
- * `write` from `updated`; it re-renders only when a label appears or disappears.
+ * each costs more than the words themselves. The host renders the `<time>` (empty, the first in its
+ * shadow root); the controller fills it after each update and keeps it for the ticks between. The
+ * host re-renders only when a label appears or disappears.
  */
 export class RelativeTimeController implements ReactiveController, ClockSubscriber {
   /** What the label shows now. */
   label: RelativeLabel = NO_LABEL;
   private options: RelativeTimeOptions = { published: Number.NaN };
   private scheduledOn?: Clock;
+  /** The `<time>` the host rendered last, found once per host update rather than on every tick. */
+  private time: HTMLTimeElement | null = null;
   /** The nearest `lang`, looked up when connected or when a page's `lang` changes, not on every tick. */
   private lang?: string;
   private unwatchLang?: () => void;
@@ -63,6 +66,11 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
     });
   }
 
+  hostUpdated(): void {
+    this.time = this.host.renderRoot.querySelector('time');
+    this.write(this.time);
+  }
+
   hostDisconnected(): void {
     this.scheduledOn?.cancel(this);
     this.scheduledOn = undefined;
@@ -76,7 +84,7 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
   }
 
   /** Writes the label's words and title into the host's rendered `<time>`, leaving its node in place. */
-  write(time: HTMLTimeElement | null | undefined): void {
+  private write(time: HTMLTimeElement | null): void {
     if (!time) return;
     const text = time.firstChild;
     // The text node's data rather than textContent: keeping the node lets the browser re-lay out less.
@@ -98,9 +106,8 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
     if (label.text !== this.label.text || label.title !== this.label.title) {
       const structural = (label.text === '') !== (this.label.text === '');
       this.label = label;
-      const time = this.host.renderRoot?.querySelector?.('time');
       // Words only: write them now. A label appearing or going: the host renders.
-      if (!structural && time && this.host.hasUpdated && !this.host.isUpdatePending) this.write(time);
+      if (!structural && this.time && this.host.hasUpdated && !this.host.isUpdatePending) this.write(this.time);
       else this.host.requestUpdate();
     }
     if (this.host.isConnected && label.nextChangeAt < Infinity) {
