@@ -24,7 +24,8 @@ export function apiReference(manifest) {
     const attributes = element.attributes ?? [];
     const attributeFields = new Set(attributes.map((/** @type {any} */ attribute) => attribute.fieldName));
     const properties = (element.members ?? []).filter(
-      (/** @type {any} */ member) => member.kind === 'field' && !member.static && !member.privacy && !attributeFields.has(member.name),
+      (/** @type {any} */ member) =>
+        member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public' && !attributeFields.has(member.name),
     );
     if (attributes.length || properties.length) {
       out.push('', '| attribute | property | default | description |', '|---|---|---|---|');

@@ -1,11 +1,9 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Clock } from '../../clock/page-clock.js';
-import { clockContext } from '../../context/clock-context.js';
 import type { TickerItem } from '../../model.js';
 import { formatDateline } from '../../text/dateline.js';
 import { safeHttpUrl } from '../../text/safe-url.js';
+import { consumeClock } from '../shared/consume-clock.js';
 import { RelativeTimeController } from '../shared/relative-time-controller.js';
 import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-item.styles.js';
@@ -35,28 +33,37 @@ export class LiveTickerItem extends LitElement {
   static override styles = styles;
   /** The library version that defined this element; `define` compares it to spot two versions on one page. */
   static readonly version = VERSION;
+  static override get properties() {
+    return {
+      item: { attribute: false },
+      itemId: { attribute: 'item-id', reflect: true },
+      datetime: {},
+      href: {},
+      timeZone: { attribute: 'time-zone' },
+      layout: { reflect: true },
+      clock: { attribute: false },
+    };
+  }
 
   /** The item to show, as the store normalised it. Takes precedence over the attributes. */
-  @property({ attribute: false }) item?: TickerItem;
+  item?: TickerItem;
 
   /** Identity of a server-rendered item, so the live feed can take over from it. */
-  @property({ attribute: 'item-id', reflect: true }) itemId?: string;
+  itemId?: string;
 
   /** Publication time of a server-rendered item (ISO 8601). */
-  @property() datetime?: string;
+  datetime?: string;
 
   /** Link of a server-rendered item; only http(s) URLs become links. */
-  @property() href?: string;
+  href?: string;
 
   /** IANA time zone for the label's absolute dates. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  timeZone?: string;
 
   /** `marquee` lays text and label out on one line, as the ticker's crawl needs. */
-  @property({ reflect: true }) layout?: 'list' | 'marquee';
+  layout?: 'list' | 'marquee';
 
   /** The clock the label reads and wakes from; provided by an ancestor `<live-ticker>` or set directly. */
-  @consume({ context: clockContext, subscribe: true })
-  @property({ attribute: false })
   clock?: Clock;
 
   /**
@@ -66,6 +73,11 @@ export class LiveTickerItem extends LitElement {
   private readonly label = new RelativeTimeController(this);
   /** Whether a server-rendered label (`slot="time"`) replaces the item's own. */
   private hasServerLabel = false;
+
+  constructor() {
+    super();
+    consumeClock(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,9 +1,7 @@
-import { consume } from '@lit/context';
 import { html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Clock } from '../../clock/page-clock.js';
 import { DEFAULT_THRESHOLD } from '../../clock/relative-label.js';
-import { clockContext } from '../../context/clock-context.js';
+import { consumeClock } from '../shared/consume-clock.js';
 import { parseDuration } from '../shared/duration.js';
 import { RelativeTimeController } from '../shared/relative-time-controller.js';
 import { VERSION } from '../../version.js';
@@ -24,22 +22,33 @@ export class LiveTickerTime extends LitElement {
   static override styles = styles;
   /** The library version that defined this element; `define` compares it to spot two versions on one page. */
   static readonly version = VERSION;
+  static override get properties() {
+    return {
+      datetime: {},
+      timeZone: { attribute: 'time-zone' },
+      threshold: {},
+      clock: { attribute: false },
+    };
+  }
 
   /** When it happened: an ISO 8601 date-time, e.g. `2026-11-27T12:00:00Z`. */
-  @property() datetime = '';
+  datetime = '';
 
   /** IANA time zone for absolute dates and the title, e.g. `Europe/Amsterdam`; the reader's own by default. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  timeZone?: string;
 
   /** Age from which an absolute date is shown, as an ISO 8601 duration (`P7D`, `PT12H`). */
-  @property() threshold = 'P7D';
+  threshold = 'P7D';
 
   /** The clock to read and wake from; provided by an ancestor `<live-ticker>` or set directly. */
-  @consume({ context: clockContext, subscribe: true })
-  @property({ attribute: false })
   clock?: Clock;
 
   private readonly label = new RelativeTimeController(this);
+
+  constructor() {
+    super();
+    consumeClock(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

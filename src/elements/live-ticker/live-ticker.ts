@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ObservableInput } from 'rxjs';
 import { defaultClock, type Clock } from '../../clock/page-clock.js';
@@ -68,51 +67,69 @@ export class LiveTicker extends LitElement {
   static override styles = styles;
   /** The library version that defined this element; `define` compares it to spot two versions on one page. */
   static readonly version = VERSION;
+  static override get properties() {
+    return {
+      feedUrl: { attribute: 'feed-url' },
+      heading: {},
+      headingLevel: { attribute: 'heading-level', type: Number },
+      maxItems: { attribute: 'max-items', type: Number },
+      timeZone: { attribute: 'time-zone' },
+      layout: { reflect: true },
+      speed: { type: Number },
+      paused: { type: Boolean, reflect: true },
+      theme: { reflect: true },
+      density: { reflect: true },
+      cache: {},
+      source: { attribute: false },
+      clock: { attribute: false },
+      status: { reflect: true },
+    };
+  }
 
   /** Feed URL(s), separated by spaces and merged: JSON Feed, RSS or Atom documents (polled), SSE streams, `ws:`/`wss:` WebSockets. */
-  @property({ attribute: 'feed-url' }) feedUrl = '';
+  feedUrl = '';
 
   /** The heading text; a localised "Latest news" when absent. */
-  @property() heading?: string;
+  heading?: string;
 
   /** The heading's level for assistive technology (1–6). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Most items shown. */
-  @property({ attribute: 'max-items', type: Number }) maxItems = 10;
+  maxItems = 10;
 
   /** IANA time zone for absolute dates; the reader's own by default. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  timeZone?: string;
 
   /** `list` (default) or `marquee`: a horizontal crawl that pauses on hover and focus, and stands still under reduced motion. */
-  @property({ reflect: true }) layout: 'list' | 'marquee' = 'list';
+  layout: 'list' | 'marquee' = 'list';
 
   /** Marquee speed in pixels per second. */
-  @property({ type: Number }) speed = 60;
+  speed = 60;
 
   /** Whether updates are paused: no arrivals and no crawl until resumed (WCAG 2.2.2). The reader toggles it with the pause button. */
-  @property({ type: Boolean, reflect: true }) paused = false;
+  paused = false;
 
   /** Colours: unset follows the page; `light` or `dark` sets them; `auto` follows the reader's `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  theme?: 'light' | 'dark' | 'auto';
 
   /** Spacing: `compact` or `comfortable`; unset is in between. */
-  @property({ reflect: true }) density?: 'compact' | 'comfortable';
+  density?: 'compact' | 'comfortable';
 
   /** `off` keeps nothing in the browser. Otherwise a feed's newest `max-items` items are kept (localStorage, for a day) and shown at once on the reader's next visit, marked not current until the feed answers. */
-  @property() cache: 'on' | 'off' = 'on';
+  cache: 'on' | 'off' = 'on';
 
   /** A developer's own source of items or updates, merged with any `feed-url`: an Observable (RxJS or any with `Symbol.observable`), a Promise, an async iterable or a ReadableStream — whatever RxJS's `from()` accepts. Anything else sets the `error` status. */
-  @property({ attribute: false }) source?: ObservableInput<TickerUpdateInput>;
+  source?: ObservableInput<TickerUpdateInput>;
 
   /** The clock labels inside read and wake from; the page's clock by default. Tests and stories set a virtual one. */
-  @property({ attribute: false }) clock?: Clock;
+  clock?: Clock;
 
   /** Current status, reflected for styling: `connecting`, `live`, `stale` or `error`. */
-  @property({ reflect: true }) status: FeedStatus = 'connecting';
+  status: FeedStatus = 'connecting';
 
-  /** What the polite live region says: arrivals in batches and loss of connection, never clock ticks. */
-  @state() private announcement = '';
+  /** What the polite live region says: arrivals in batches and loss of connection, never clock ticks. Set only while updating. */
+  private announcement = '';
 
   private readonly feed = new ObservableController<TickerState>(this, { items: [], status: 'connecting' });
   private readonly arrivals = new ArrivalsController(this);
