@@ -26,6 +26,12 @@ export interface TickerItem {
   readonly url?: string;
   /** The feed the item came from (its URL, or a developer's name for a custom source). */
   readonly source?: string;
+  /**
+   * The item's categories as its feed names them (JSON Feed `tags`, RSS `<category>` and `dc:subject`,
+   * Atom `<category>` term and label): what pins it, marks it breaking and filters it. Compared
+   * case-insensitively; unique, at most MAX_TAGS.
+   */
+  readonly tags?: readonly string[];
 }
 
 /** An item as a developer may hand it in: times as Date, ISO 8601 / RFC 822 string or epoch ms. */
@@ -39,6 +45,8 @@ export interface TickerItemInput {
   text: string;
   title?: string;
   url?: string;
+  /** Categories; anything that is not a string is left out. */
+  tags?: readonly string[];
 }
 
 /** What a developer's source may emit: a list of items (upserted) or an explicit update. */

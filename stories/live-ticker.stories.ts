@@ -145,7 +145,7 @@ export const Restored: Story = {
       const item = toTickerItem(input, { source: UNANSWERED_FEED });
       return typeof item === 'string' ? [] : [item];
     });
-    keepItems(UNANSWERED_FEED, seen, args['max-items'], Date.now() - 5 * 60_000);
+    keepItems(UNANSWERED_FEED, { items: seen.slice(0, args['max-items']) }, Date.now() - 5 * 60_000);
     const clock = new VirtualClock(STORY_NOW + 5 * 60_000);
     return html`<div lang=${args.lang} class="story">
       <live-ticker heading=${args.heading ?? nothing} max-items=${args['max-items']} feed-url=${UNANSWERED_FEED} .clock=${clock}></live-ticker>

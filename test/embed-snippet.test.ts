@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { cspLines, parseFeedUrls, serverItems, snippet, type EmbedChoices } from '../demo/embed-snippet.js';
 import type { TickerItem } from '../src/model.js';
+import { seededRandom } from './random.js';
 
 const choices: EmbedChoices = {
   feedUrls: ['https://news.example/feed.json'],
@@ -13,15 +14,7 @@ const choices: EmbedChoices = {
   scriptUrl: 'https://cdn.example/live-ticker.js',
 };
 
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-function generator(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const generator = seededRandom;
 
 const ALPHABET = [
   '<',

@@ -4,22 +4,13 @@ import { parseFeedDate } from '../src/parsers/date.js';
 import { parseFeedDocument } from '../src/parsers/feed-document.js';
 import { htmlToText } from '../src/parsers/html-text.js';
 import { FeedParseError, type ParsedFeed } from '../src/parsers/parsed-feed.js';
+import { seededRandom } from './random.js';
 
 // Property tests: thousands of generated feeds — real-looking, then truncated, corrupted or random —
 // each must end with items that keep the model's promises, or with a FeedParseError. A fixed seed
 // makes every run the same documents; a failure prints the seed and the document.
 
-function random(seed: number): () => number {
-  // mulberry32
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;

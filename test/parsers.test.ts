@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { formatDateline, parseDateline } from '../src/text/dateline.js';
 import { decodeEntities } from '../src/parsers/entities.js';
 import { htmlToText } from '../src/parsers/html-text.js';
-import { MAX_TEXT_LENGTH, toTickerItem } from '../src/parsers/item.js';
+import type { TickerItem } from '../src/model.js';
+import { MAX_TAGS, MAX_TEXT_LENGTH, toTickerItem } from '../src/parsers/item.js';
 import { safeHttpUrl } from '../src/text/safe-url.js';
 import { parseJsonFeed } from '../src/parsers/json-feed.js';
 import { FeedParseError, MAX_FEED_ITEMS } from '../src/parsers/parsed-feed.js';
@@ -145,6 +146,16 @@ describe('toTickerItem', () => {
     expect((toTickerItem({ title: 'Titel', text: 'Tekst' }) as { id: string }).id).to.equal(one.id);
     expect((toTickerItem({ title: 'Titel', text: 'Tekst!' }) as { id: string }).id).not.to.equal(one.id);
     expect((toTickerItem({ title: 'Titel.', text: 'Tekst' }) as { id: string }).id).not.to.equal(one.id);
+  });
+
+  it('keeps tags that are strings, cleaned, once each (case-insensitively), at most MAX_TAGS', () => {
+    const tags = ['Sport', ' sport ', 'PINNED', '', '  ', 7, null, { name: 'x' }, ['nested'], 'Tab\tbed\u0000', 'x'.repeat(500)];
+    const item = toTickerItem({ id: 'a', text: 'x', tags: tags as string[] });
+    expect(item).to.have.deep.property('tags', ['Sport', 'PINNED', 'Tab bed', 'x'.repeat(100)]);
+    const thousands = Array.from({ length: 5000 }, (_, i) => `tag ${i}`);
+    expect((toTickerItem({ id: 'a', text: 'x', tags: thousands }) as TickerItem).tags).to.deep.equal(thousands.slice(0, MAX_TAGS));
+    expect(toTickerItem({ id: 'a', text: 'x', tags: 'sport' as unknown as string[] })).not.to.have.property('tags');
+    expect(toTickerItem({ id: 'a', text: 'x', tags: [] })).not.to.have.property('tags');
   });
 
   it('caps very long text', () => {

@@ -80,7 +80,7 @@ describe('real-world feeds: items are never dropped silently', () => {
       source: 'json',
       items: [{ id: 'mid', published: Date.UTC(2026, 10, 27, 11, 30), agencies: [], text: 'Half twaalf' }],
     });
-    expect(mergeSources([state, other], 10).items.map((item) => item.id)).to.deep.equal(['top', 'a', 'u1', 'u2', 'mid', 'b']);
+    expect(mergeSources([state, other], { maxItems: 10 }).items.map((item) => item.id)).to.deep.equal(['top', 'a', 'u1', 'u2', 'mid', 'b']);
   });
 
   it('keeps a feed without any dates in document order', () => {

@@ -27,24 +27,33 @@ describe('return visits', () => {
     localStorage.clear();
   });
 
-  it('keeps the newest items of a feed and gives them back, loaded but not current', () => {
-    keepItems(FEED, [item(1), item(2), item(3)], 2, T);
+  it('keeps the items of a feed and gives them back, loaded but not current', () => {
+    keepItems(FEED, { items: [item(1), item(2, { tags: ['Sport', 'pinned'] })] }, T);
     expect(keptState(FEED, T + 60_000)).to.deep.equal({
       source: FEED,
-      items: [item(1), item(2)],
+      items: [item(1), item(2, { tags: ['Sport', 'pinned'] })],
       status: 'stale',
       loaded: true,
       skipped: [],
+      retracted: [],
     });
   });
 
-  it('keeps nothing but the items: no status, no error, nothing of the page', () => {
-    keepItems(FEED, [item(1)], 10, T);
-    expect(Object.keys(JSON.parse(localStorage.getItem(KEY)!))).to.deep.equal(['savedAt', 'items']);
+  it('keeps nothing but the items and the retracted ids: no status, no error, nothing of the page', () => {
+    keepItems(FEED, { items: [item(1)], retracted: ['gone'] }, T);
+    expect(Object.keys(JSON.parse(localStorage.getItem(KEY)!))).to.deep.equal(['savedAt', 'items', 'retracted']);
+  });
+
+  it('gives back the retracted ids, even with no item left, for a day', () => {
+    keepItems(FEED, { items: [], retracted: ['gone', 'also-gone'] }, T);
+    expect(keptState(FEED, T)).to.deep.include({ items: [], retracted: ['gone', 'also-gone'], status: 'stale' });
+    expect(keptState(FEED, T + RETURN_VISIT_MAX_AGE)).to.equal(undefined);
+    localStorage.setItem(KEY, JSON.stringify({ savedAt: T, items: [], retracted: ['ok', 7, null, { id: 'x' }] }));
+    expect(keptState(FEED, T)?.retracted, 'only strings').to.deep.equal(['ok']);
   });
 
   it('forgets them after a day', () => {
-    keepItems(FEED, [item(1)], 10, T);
+    keepItems(FEED, { items: [item(1)] }, T);
     expect(keptState(FEED, T + RETURN_VISIT_MAX_AGE - 1)?.items).to.have.length(1);
     expect(keptState(FEED, T + RETURN_VISIT_MAX_AGE)).to.equal(undefined);
     expect(localStorage.getItem(KEY)).to.equal(null);
@@ -53,7 +62,7 @@ describe('return visits', () => {
   it('gives back undated items too, in their place among the dated', () => {
     const undated: TickerItem = { ...item(2, { sortTime: T - 2 * 60_000 + 1 }), published: undefined };
     delete (undated as { published?: number }).published; // as a parser leaves it: no key at all
-    keepItems(FEED, [item(1), undated, item(3)], 10, T);
+    keepItems(FEED, { items: [item(1), undated, item(3)] }, T);
     expect(keptState(FEED, T)?.items).to.deep.equal([item(1), undated, item(3)]);
   });
 
@@ -66,6 +75,8 @@ describe('return visits', () => {
       { id: 'y', text: 'a sort time that is no time', sortTime: 'eerder', agencies: [] },
       null,
       item(4, { agencies: [{ evil: true }] as unknown as string[] }),
+      item(5, { tags: 'sport' as unknown as string[] }),
+      item(6, { tags: [1, 2] as unknown as string[] }),
     ];
     localStorage.setItem(KEY, JSON.stringify({ savedAt: T, items: written }));
     expect(keptState(FEED, T)?.items).to.deep.equal([item(1)]);
@@ -77,9 +88,9 @@ describe('return visits', () => {
 
   it('treats full or blocked storage as nothing kept, without throwing', () => {
     sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('full', 'QuotaExceededError'));
-    expect(() => keepItems(FEED, [item(1)], 10, T)).not.to.throw();
+    expect(() => keepItems(FEED, { items: [item(1)] }, T)).not.to.throw();
     sinon.restore();
-    keepItems(FEED, [item(1)], 10, T);
+    keepItems(FEED, { items: [item(1)] }, T);
     expect(keptState(FEED, T), 'kept while storage works').to.not.equal(undefined);
     sinon.stub(Storage.prototype, 'getItem').throws(new DOMException('blocked', 'SecurityError'));
     expect(keptState(FEED, T)).to.equal(undefined);
@@ -93,19 +104,19 @@ describe('return visits', () => {
     webkit:
       "after three or more earlier files, WebKitGTK keeps serving the module's read of window.localStorage from a cache when a test redefines the getter (the test's own read throws), so absent storage cannot be staged",
   })('treats absent storage (a getter that throws) as nothing kept, without throwing', async () => {
-    keepItems(FEED, [item(1)], 10, T);
+    keepItems(FEED, { items: [item(1)] }, T);
     sinon.stub(window, 'localStorage').get(() => {
       throw new DOMException('blocked', 'SecurityError');
     });
-    expect(() => keepItems(FEED, [item(1)], 10, T)).not.to.throw();
+    expect(() => keepItems(FEED, { items: [item(1)] }, T)).not.to.throw();
     expect(keptState(FEED, T)).to.equal(undefined);
     expect(() => forgetItems(FEED)).not.to.throw();
     expect(() => sweepKeptItems(T)).not.to.throw();
   });
 
   it('sweeps out expired entries of every feed, and leaves other keys alone', () => {
-    keepItems(FEED, [item(1)], 10, T - RETURN_VISIT_MAX_AGE - 1);
-    keepItems('https://other.example/feed.json', [item(2)], 10, T);
+    keepItems(FEED, { items: [item(1)] }, T - RETURN_VISIT_MAX_AGE - 1);
+    keepItems('https://other.example/feed.json', { items: [item(2)] }, T);
     localStorage.setItem('someone-else', 'x');
     sweepKeptItems(T);
     expect(Object.keys(localStorage).sort()).to.deep.equal(['live-ticker:items:https://other.example/feed.json', 'someone-else']);

@@ -127,6 +127,30 @@ describe('RSS', () => {
   });
 });
 
+describe('tags', () => {
+  it('reads RSS <category> and Dublin Core subjects, whatever the prefix', () => {
+    const rss = `<rss version="2.0" xmlns:x="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+      <item><guid>1</guid><description>d</description><category domain="https://example.org/">Sport</category><category>Breaking</category><x:subject>Voetbal</x:subject></item>
+      <item><guid>2</guid><description>no categories</description></item>
+    </channel></rss>`;
+    const feed = parseFeedDocument(rss);
+    expect(feed.items[0]!.tags).to.deep.equal(['Sport', 'Breaking', 'Voetbal']);
+    expect(feed.items[1]).not.to.have.property('tags');
+  });
+
+  it('reads Atom <category> terms and labels', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><title>t</title>
+      <category term="sport" label="Sport en spel" scheme="https://example.org/"/><category term="pinned"/><category label="only a label"/><category/>
+    </entry></feed>`;
+    expect(parseFeedDocument(atom).items[0]!.tags).to.deep.equal(['sport', 'Sport en spel', 'pinned', 'only a label']);
+  });
+
+  it('reads JSON Feed tags', () => {
+    const json = JSON.stringify({ items: [{ id: '1', content_text: 'x', tags: ['Sport', 1, 'breaking'] }] });
+    expect(parseFeedDocument(json).items[0]!.tags).to.deep.equal(['Sport', 'breaking']);
+  });
+});
+
 describe('Atom', () => {
   it('reads entries: id, alternate link, published/updated, html and xhtml text, title-only entries', () => {
     const feed = parseFeedDocument(ATOM);

@@ -7,6 +7,27 @@ import { cleanText } from './html-text.js';
 /** Longest text kept per item: a ticker shows a paragraph, and a hostile feed must not bloat memory. */
 export const MAX_TEXT_LENGTH = 2000;
 
+/** Most tags kept per item, and the longest tag: a newsroom's taxonomy, not a hostile feed's thousands. */
+export const MAX_TAGS = 32;
+const MAX_TAG_LENGTH = 100;
+
+/** The strings among `input`, cleaned, without repeats (compared case-insensitively), at most MAX_TAGS. */
+function cleanTags(input: unknown): string[] {
+  const tags: string[] = [];
+  if (!Array.isArray(input)) return tags;
+  const seen = new Set<string>();
+  for (const raw of input) {
+    if (tags.length === MAX_TAGS) break;
+    const tag = typeof raw === 'string' ? cleanText(raw).slice(0, MAX_TAG_LENGTH) : '';
+    const key = tag.toLowerCase();
+    if (tag && !seen.has(key)) {
+      seen.add(key);
+      tags.push(tag);
+    }
+  }
+  return tags;
+}
+
 /** Epoch ms from a Date, a feed date string (see parseFeedDate) or a number; NaN when unusable. */
 export function toTime(value: unknown): number {
   if (value instanceof Date) return value.getTime();
@@ -75,5 +96,7 @@ export function toTickerItem(input: TickerItemInput, context: ItemContext = {}):
   if (title && title !== fullText) item.title = truncate(title);
   if (url) item.url = url;
   if (context.source) item.source = context.source;
+  const tags = cleanTags(input.tags);
+  if (tags.length) item.tags = tags;
   return item;
 }

@@ -20,6 +20,7 @@ export function parseJsonFeedItem(raw: unknown, context: ItemContext = {}): Tick
       text: text ?? '',
       title: str(raw.title),
       url: str(raw.url) ?? str(raw.external_url),
+      tags: raw.tags as string[] | undefined,
     },
     context,
   );

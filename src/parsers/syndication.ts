@@ -55,6 +55,7 @@ export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFee
           text: html !== undefined ? htmlToText(html) : '',
           title: title !== undefined ? htmlToText(title) : undefined,
           url: linkOf(entry),
+          tags: [...childElements(entry, core, 'category'), ...childElements(entry, NS.dc, 'subject')].map(textContent),
         },
         { ...itemContext, baseUrl: baseOf(entry, channelBase) },
       );
@@ -112,6 +113,8 @@ export function parseAtom(root: XmlElement, context: ItemContext = {}): ParsedFe
           text: atomText(atom(entry, 'summary')) ?? atomText(atom(entry, 'content')) ?? '',
           title: atomText(atom(entry, 'title')),
           url: atomLink(entry, base, ns),
+          // A category's term is what machines match; its label, where given, what editors wrote.
+          tags: childElements(entry, ns, 'category').flatMap(({ attributes: { term = '', label = '' } }) => [term, label]),
         },
         { ...itemContext, baseUrl: base },
       );

@@ -14,10 +14,17 @@ const PREFIX = 'live-ticker:items:';
 /** How long kept items are shown on a return visit. */
 export const RETURN_VISIT_MAX_AGE = 24 * 60 * 60_000;
 
-interface Kept {
-  readonly savedAt: number;
+/** What is kept of a feed: the items its blocks show, and what it retracted (so a cached page's copy stays hidden). */
+export interface Kept {
   readonly items: readonly TickerItem[];
+  readonly retracted?: readonly string[];
 }
+
+interface Saved extends Kept {
+  readonly savedAt: number;
+}
+
+const isString = (value: unknown) => typeof value === 'string';
 
 function storage(): Storage | undefined {
   try {
@@ -39,7 +46,8 @@ function wellFormed(item: unknown): item is TickerItem {
     (candidate.published === undefined || Number.isFinite(candidate.published)) &&
     (candidate.sortTime === undefined || Number.isFinite(candidate.sortTime)) &&
     Array.isArray(candidate.agencies) &&
-    candidate.agencies.every((agency) => typeof agency === 'string') &&
+    candidate.agencies.every(isString) &&
+    (candidate.tags === undefined || (Array.isArray(candidate.tags) && candidate.tags.every(isString))) &&
     (candidate.place === undefined || typeof candidate.place === 'string') &&
     (candidate.title === undefined || typeof candidate.title === 'string') &&
     (candidate.updated === undefined || Number.isFinite(candidate.updated)) &&
@@ -47,31 +55,35 @@ function wellFormed(item: unknown): item is TickerItem {
   );
 }
 
-/** The state a feed starts from on a return visit: the items kept within the last day, loaded but not current; undefined when none. */
+/**
+ * The state a feed starts from on a return visit: the items kept within the last day, loaded but not
+ * current, and the ids it retracted; undefined when nothing is kept.
+ */
 export function keptState(source: string, now = Date.now()): SourceState | undefined {
   const store = storage();
   try {
     const raw = store?.getItem(PREFIX + source);
     if (!raw) return undefined;
-    const kept = JSON.parse(raw) as Partial<Kept>;
+    const kept = JSON.parse(raw) as Partial<Saved>;
     const fresh = typeof kept.savedAt === 'number' && now - kept.savedAt < RETURN_VISIT_MAX_AGE && kept.savedAt <= now + 60_000;
     if (!fresh || !Array.isArray(kept.items)) {
       store?.removeItem(PREFIX + source);
       return undefined;
     }
     const items = kept.items.filter(wellFormed);
-    return items.length ? { source, items, status: 'stale', loaded: true, skipped: [] } : undefined;
+    const retracted = Array.isArray(kept.retracted) ? kept.retracted.filter(isString) : [];
+    return items.length || retracted.length ? { source, items, status: 'stale', loaded: true, skipped: [], retracted } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Keeps the newest `limit` items of a loaded feed for the next visit. */
-export function keepItems(source: string, items: readonly TickerItem[], limit: number, now = Date.now()): void {
+/** Keeps items and retractions of a loaded feed for the next visit. */
+export function keepItems(source: string, kept: Kept, now = Date.now()): void {
   const store = storage();
   if (!store) return;
   try {
-    store.setItem(PREFIX + source, JSON.stringify({ savedAt: now, items: items.slice(0, limit) } satisfies Kept));
+    store.setItem(PREFIX + source, JSON.stringify({ savedAt: now, ...kept } satisfies Saved));
   } catch {
     // Full or blocked: the next visit simply waits for the feed.
   }
@@ -93,7 +105,7 @@ export function sweepKeptItems(now = Date.now()): void {
     for (let index = (store?.length ?? 0) - 1; index >= 0; index--) {
       const key = store!.key(index);
       if (!key?.startsWith(PREFIX)) continue;
-      const savedAt = (JSON.parse(store!.getItem(key) ?? '{}') as Partial<Kept>).savedAt;
+      const savedAt = (JSON.parse(store!.getItem(key) ?? '{}') as Partial<Saved>).savedAt;
       if (typeof savedAt !== 'number' || !(now - savedAt < RETURN_VISIT_MAX_AGE)) store!.removeItem(key);
     }
   } catch {

@@ -1,12 +1,15 @@
 import type { FeedError, FeedStatus, FeedUpdate, SkippedItem, TickerItem } from '../model.js';
+import { hasTag, type ItemFilter } from './filter.js';
 
 /**
  * The pure store. Each source's updates fold into a SourceState; the states of all sources a
  * block shows merge into the visible list. No I/O, no time: everything here is a plain function.
  */
 
-/** Most items remembered per source; a block shows at most its `max-items` of them. */
+/** Items remembered per source besides those a block shows; a block shows at most its `max-items` of them. */
 export const MAX_SOURCE_ITEMS = 200;
+/** Retracted ids remembered per source (the newest): enough for a day of a busy newsroom's take-downs. */
+export const MAX_RETRACTED = 200;
 
 export interface SourceState {
   readonly source: string;
@@ -18,16 +21,36 @@ export interface SourceState {
   readonly error?: FeedError;
   /** Items of the last document that were left out, with reasons. */
   readonly skipped: readonly SkippedItem[];
+  /**
+   * Ids the source retracted — deleted by a stream, or gone from a fresh document — oldest first, at
+   * most MAX_RETRACTED: never shown again, in any block or tab, unless the source sends them again.
+   */
+  readonly retracted: readonly string[];
+}
+
+/** What one block shows of its sources. */
+export interface BlockView {
+  /** Most items shown, the pinned one included; trimming never removes the pinned one. */
+  readonly maxItems: number;
+  /** Which items the block shows; every item when absent. */
+  readonly filter?: ItemFilter | undefined;
+  /** Tags that pin an item (lower-cased): the newest such item stays first. */
+  readonly pinnedTags?: ReadonlySet<string> | undefined;
 }
 
 export interface TickerState {
+  /** What the block shows: its pinned item first, then the others newest first. */
   readonly items: readonly TickerItem[];
   readonly status: FeedStatus;
   readonly error?: FeedError;
+  /** The id of the item shown pinned, first in `items`. */
+  readonly pinned?: string;
+  /** Ids its sources retracted: server-rendered copies of them are hidden too. */
+  readonly retracted: readonly string[];
 }
 
 export function initialSourceState(source: string): SourceState {
-  return { source, items: [], status: 'connecting', loaded: false, skipped: [] };
+  return { source, items: [], status: 'connecting', loaded: false, skipped: [], retracted: [] };
 }
 
 /** Where an item sorts: its publication time, or for an undated one the place its feed gave it. */
@@ -44,17 +67,60 @@ function newer(current: TickerItem | undefined, incoming: TickerItem): TickerIte
   return (current.updated ?? sortTime(current)) > (incoming.updated ?? sortTime(incoming)) ? current : incoming;
 }
 
-function upsert(items: readonly TickerItem[], incoming: readonly TickerItem[]): Map<string, TickerItem> {
-  const byId = new Map(items.map((item) => [item.id, item]));
+function upsert(items: readonly TickerItem[], incoming: readonly TickerItem[], gone?: ReadonlySet<TickerItem>): Map<string, TickerItem> {
+  const byId = new Map(items.filter((item) => !gone?.has(item)).map((item) => [item.id, item]));
   for (const item of incoming) byId.set(item.id, newer(byId.get(item.id), item));
   return byId;
 }
 
-function sorted(byId: Map<string, TickerItem>, limit: number): TickerItem[] {
-  return [...byId.values()].sort(compareItems).slice(0, limit);
+/** Which of a source's items (newest first) it remembers: by default the newest MAX_SOURCE_ITEMS. */
+export type Retain = (items: TickerItem[]) => TickerItem[];
+
+const newest: Retain = (items) => items.slice(0, MAX_SOURCE_ITEMS);
+
+/**
+ * What `view` shows of `items` (newest first): the items its filter lets through, trimmed to its
+ * size, the newest pinned one first whatever its date.
+ */
+export function viewItems(items: readonly TickerItem[], view: BlockView): { items: TickerItem[]; pinned?: TickerItem } {
+  const matching = view.filter ? items.filter(view.filter) : items;
+  const pinned = view.maxItems > 0 && view.pinnedTags && matching.find((item) => hasTag(item, view.pinnedTags!));
+  if (!pinned) return { items: matching.slice(0, view.maxItems) };
+  return { items: [pinned, ...matching.filter((item) => item !== pinned).slice(0, view.maxItems - 1)], pinned };
 }
 
-export function foldSource(state: SourceState, update: FeedUpdate, limit = MAX_SOURCE_ITEMS): SourceState {
+/** The items any of `views` shows. */
+export function shownByViews(items: readonly TickerItem[], views: Iterable<BlockView>): Set<TickerItem> {
+  const shown = new Set<TickerItem>();
+  for (const view of views) for (const item of viewItems(items, view).items) shown.add(item);
+  return shown;
+}
+
+/**
+ * Keeps the newest MAX_SOURCE_ITEMS and whatever the blocks showing the source show, so that a block
+ * whose filter matches rarely still fills its `max-items` and a pinned item stays however many newer
+ * ones arrive: bounded by MAX_SOURCE_ITEMS plus the blocks' `max-items`.
+ */
+export function retainFor(views: () => Iterable<BlockView>): Retain {
+  return (items) => {
+    const shown = shownByViews(items, views());
+    return items.filter((item, index) => index < MAX_SOURCE_ITEMS || shown.has(item));
+  };
+}
+
+/** `retracted` with `gone` added (an id once) and `back` removed: the newest MAX_RETRACTED. */
+function retract(retracted: readonly string[], gone: Iterable<string>, back: readonly TickerItem[]): readonly string[] {
+  const ids = new Set(retracted);
+  for (const id of gone) {
+    ids.delete(id);
+    ids.add(id);
+  }
+  for (const item of back) ids.delete(item.id);
+  return ids.size === retracted.length && [...gone].length === 0 ? retracted : [...ids].slice(-MAX_RETRACTED);
+}
+
+export function foldSource(state: SourceState, update: FeedUpdate, retain: Retain = newest): SourceState {
+  const next = (items: Map<string, TickerItem>) => retain([...items.values()].sort(compareItems));
   switch (update.kind) {
     case 'snapshot': {
       // A document is the publisher's current window of items. Items missing from it but newer
@@ -62,22 +128,41 @@ export function foldSource(state: SourceState, update: FeedUpdate, limit = MAX_S
       // An empty document retracts nothing: a glitching CMS must not blank every reader's block.
       const oldest = update.items.reduce((min, item) => Math.min(min, sortTime(item)), Infinity);
       const present = new Set(update.items.map((item) => item.id));
-      const kept = state.items.filter((item) => present.has(item.id) || sortTime(item) < oldest);
+      const gone = state.items.filter((item) => !present.has(item.id) && sortTime(item) >= oldest);
       return {
         ...state,
-        items: sorted(upsert(kept, update.items), limit),
+        items: next(upsert(state.items, update.items, new Set(gone))),
         status: 'live',
         loaded: true,
         error: undefined,
         skipped: update.skipped ?? [],
+        retracted: retract(
+          state.retracted,
+          gone.map((item) => item.id),
+          update.items,
+        ),
       };
     }
     // A message with items or deletions proves the source is live again.
     case 'upsert':
-      return { ...state, items: sorted(upsert(state.items, update.items), limit), status: 'live', loaded: true, error: undefined };
+      return {
+        ...state,
+        items: next(upsert(state.items, update.items)),
+        status: 'live',
+        loaded: true,
+        error: undefined,
+        retracted: retract(state.retracted, [], update.items),
+      };
     case 'delete': {
       const gone = new Set(update.ids);
-      return { ...state, items: state.items.filter((item) => !gone.has(item.id)), status: 'live', loaded: true, error: undefined };
+      return {
+        ...state,
+        items: state.items.filter((item) => !gone.has(item.id)),
+        status: 'live',
+        loaded: true,
+        error: undefined,
+        retracted: retract(state.retracted, update.ids, []),
+      };
     }
     case 'status':
       if (update.status === 'error') {
@@ -103,12 +188,21 @@ export function combineStatus(states: readonly SourceState[]): FeedStatus {
   return states.every((state) => state.status === 'live' || (!state.loaded && state.status === 'connecting')) ? 'live' : 'stale';
 }
 
-/** Merges the sources of one block into its visible list: de-duplicated by id, newest first, trimmed. */
-export function mergeSources(states: readonly SourceState[], maxItems: number): TickerState {
-  const byId = new Map<string, TickerItem>();
-  for (const state of states) for (const item of state.items) byId.set(item.id, newer(byId.get(item.id), item));
-  const items = states.length === 1 ? states[0]!.items.slice(0, maxItems) : sorted(byId, maxItems);
+/**
+ * Merges the sources of one block into what it shows: de-duplicated by id, without what any of them
+ * retracted, newest first, through the block's view (filter, pin, size).
+ */
+export function mergeSources(states: readonly SourceState[], view: BlockView): TickerState {
+  const single = states.length === 1 ? states[0]! : undefined;
+  const retracted = single ? single.retracted : [...new Set(states.flatMap((state) => state.retracted))];
+  let all = single?.items;
+  if (!all) {
+    const gone = new Set(retracted);
+    const byId = new Map<string, TickerItem>();
+    for (const state of states) for (const item of state.items) if (!gone.has(item.id)) byId.set(item.id, newer(byId.get(item.id), item));
+    all = [...byId.values()].sort(compareItems);
+  }
+  const { items, pinned } = viewItems(all, view);
   const error = states.find((state) => state.error)?.error;
-  const status = combineStatus(states);
-  return error ? { items, status, error } : { items, status };
+  return { items, status: combineStatus(states), retracted, ...(error && { error }), ...(pinned && { pinned: pinned.id }) };
 }

@@ -4,9 +4,20 @@ import { customUpdates } from '../sources/custom-source.js';
 import { feedUpdates } from '../sources/feed-updates.js';
 import { documentVisible$ } from '../sources/reconnect.js';
 import { acrossTabs } from './across-tabs.js';
+import { parseFilter, words } from './filter.js';
 import { forgetItems, keepItems, keptState, sweepKeptItems } from './return-visit.js';
 import { shareLatest } from './share-latest.js';
-import { foldSource, initialSourceState, mergeSources, type SourceState, type TickerState } from './store.js';
+import {
+  foldSource,
+  initialSourceState,
+  mergeSources,
+  retainFor,
+  shownByViews,
+  type BlockView,
+  type Retain,
+  type SourceState,
+  type TickerState,
+} from './store.js';
 
 /** What a block shows: the element's attributes and properties that choose its items. */
 export interface TickerSpec {
@@ -18,22 +29,35 @@ export interface TickerSpec {
   readonly maxItems: number;
   /** Whether the items shown may be kept in the browser for the reader's next visit (default true). */
   readonly keep?: boolean | undefined;
+  /** Which items the block shows: `tag:sport agency:BELGA place:"DEN HAAG"` (any term); all when empty. */
+  readonly filter?: string | undefined;
+  /** Tags that pin an item, separated by spaces: the newest such item stays first. */
+  readonly pinnedTags?: string | undefined;
 }
 
 /** A block with nothing to show from: no feed, no source. */
-const NO_SOURCES: TickerState = { items: [], status: 'live' };
+const NO_SOURCES: TickerState = { items: [], status: 'live', retracted: [] };
+
+/** The view a spec asks for; a filter with a mistake shows nothing, with one console warning saying why. */
+export function blockView(spec: TickerSpec): BlockView {
+  const { filter, problem } = parseFilter(spec.filter);
+  if (problem) console.warn(`live-ticker: ${problem}`);
+  const pinned = words(spec.pinnedTags);
+  return { maxItems: Math.max(0, Math.floor(spec.maxItems) || 0), filter, pinnedTags: pinned.length ? new Set(pinned) : undefined };
+}
 
 /**
  * The state of a block, from its spec: each source's updates folded into its state (a feed URL's
- * shared by every block on the page that shows it), all merged into one list of at most `maxItems`.
- * Subscribing starts the feeds that are not running yet; unsubscribing stops those no block needs.
+ * shared by every block on the page that shows it, whatever its filter), all merged into what the
+ * block shows: its filter's items, its pinned item first, at most `maxItems`. Subscribing starts the
+ * feeds that are not running yet; unsubscribing stops those no block needs.
  */
 export function tickerState(spec: TickerSpec): Observable<TickerState> {
-  const maxItems = Math.max(0, Math.floor(spec.maxItems) || 0);
-  const states = spec.urls.map((url) => sharedFeed(url, { maxItems, keep: spec.keep ?? true }));
+  const view = blockView(spec);
+  const states = spec.urls.map((url) => sharedFeed(url, { view, keep: spec.keep ?? true }));
   if (spec.source != null) states.push(sharedSource(spec.source));
   if (states.length === 0) return of(NO_SOURCES);
-  return latestOfAll(states).pipe(map((latest) => mergeSources(latest, maxItems)));
+  return latestOfAll(states).pipe(map((latest) => mergeSources(latest, view)));
 }
 
 /** The latest value of every Observable, once each has spoken: combineLatest for one array, in fewer bytes. */
@@ -61,11 +85,12 @@ export function sourceState(
   source: string,
   updates: Observable<FeedUpdate>,
   initial: SourceState = initialSourceState(source),
+  retain?: Retain,
 ): Observable<SourceState> {
   let warned = false;
   let reportedSkips: SourceState['skipped'] | undefined;
   return updates.pipe(
-    scan((state, update) => foldSource(state, update), initial),
+    scan((state, update) => foldSource(state, update, retain), initial),
     startWith(initial),
     distinctUntilChanged(),
     tap((state) => {
@@ -86,8 +111,8 @@ export function sourceState(
 
 interface SharedFeed {
   readonly state$: Observable<SourceState>;
-  /** The most items any block showing it may show: how many are kept for the next visit. */
-  maxItems: number;
+  /** The views of the blocks showing it (one entry per block): what is remembered and kept of it. */
+  readonly views: Set<{ readonly view: BlockView }>;
   /** Whether every block showing it lets its items be kept. */
   keep: boolean;
 }
@@ -98,11 +123,12 @@ let swept = false;
 /**
  * The state of one feed URL, shared: one request loop or connection per browser — per page however
  * many blocks show it, and across the browser's tabs of this origin one tab leads (`acrossTabs`).
- * The first subscriber starts it, from the items kept from the reader's last visit if any; later
- * ones get the current state at once, and the last one to leave stops it. While it leads, a tab
- * keeps the newest items for the next visit.
+ * The feed is looked up as each block subscribes: the first starts it, from the items kept from the
+ * reader's last visit if any; later ones get the current state at once, and the last one to leave
+ * stops it (a block that comes back later starts it again). While it leads, a tab keeps what the
+ * blocks show, and what the feed retracted, for the next visit.
  */
-export function sharedFeed(url: string, options: { maxItems?: number; keep?: boolean } = {}): Observable<SourceState> {
+export function sharedFeed(url: string, options: { view?: BlockView; keep?: boolean } = {}): Observable<SourceState> {
   let key: string;
   try {
     key = new URL(url, globalThis.document?.baseURI).href;
@@ -111,40 +137,57 @@ export function sharedFeed(url: string, options: { maxItems?: number; keep?: boo
     console.warn(error.message);
     return of({ ...initialSourceState(url), status: 'error', error });
   }
-  let feed = shared.get(key);
-  if (!feed) {
-    const entry: SharedFeed = {
-      maxItems: 0,
-      keep: true,
-      state$: shareLatest(
-        defer(() => {
-          if (entry.keep && !swept) {
-            swept = true; // once per page
-            sweepKeptItems();
-          }
-          const initial = (entry.keep && keptState(key)) || initialSourceState(key);
-          let kept = initial.items;
-          const run = (from: SourceState) =>
-            sourceState(key, feedUpdates(key), from).pipe(
-              tap((state) => {
-                if (!entry.keep || !state.loaded || state.items === kept) return;
-                kept = state.items;
-                keepItems(key, state.items, entry.maxItems);
-              }),
-            );
-          return acrossTabs(key, initial, run, documentVisible$());
-        }),
-        () => shared.delete(key),
-      ),
+  const registration = { view: options.view ?? { maxItems: MAX_KEPT } };
+  return new Observable<SourceState>((subscriber) => {
+    const feed = shared.get(key) ?? startFeed(key);
+    feed.views.add(registration);
+    if (options.keep === false && feed.keep) {
+      feed.keep = false;
+      forgetItems(key);
+    }
+    const subscription = feed.state$.subscribe(subscriber);
+    return () => {
+      feed.views.delete(registration);
+      subscription.unsubscribe();
     };
-    shared.set(key, (feed = entry));
+  });
+}
+
+/** Items kept of a feed subscribed without a view. */
+const MAX_KEPT = 10;
+
+function startFeed(key: string): SharedFeed {
+  const feed: SharedFeed = {
+    views: new Set(),
+    keep: true,
+    state$: shareLatest(
+      defer(() => runFeed(key, feed)),
+      () => shared.get(key) === feed && shared.delete(key),
+    ),
+  };
+  shared.set(key, feed);
+  return feed;
+}
+
+/** A feed's state from what was kept of it, shared across tabs; what its blocks show is kept as it changes. */
+function runFeed(key: string, feed: SharedFeed): Observable<SourceState> {
+  if (feed.keep && !swept) {
+    swept = true; // once per page
+    sweepKeptItems();
   }
-  feed.maxItems = Math.max(feed.maxItems, options.maxItems ?? 0);
-  if (options.keep === false && feed.keep) {
-    feed.keep = false;
-    forgetItems(key);
-  }
-  return feed.state$;
+  const views = () => [...feed.views].map(({ view }) => view);
+  const initial = (feed.keep && keptState(key)) || initialSourceState(key);
+  let kept = initial;
+  const run = (from: SourceState) =>
+    sourceState(key, feedUpdates(key), from, retainFor(views)).pipe(
+      tap((state) => {
+        if (!feed.keep || !state.loaded || (state.items === kept.items && state.retracted === kept.retracted)) return;
+        kept = state;
+        const shown = shownByViews(state.items, views());
+        keepItems(key, { items: state.items.filter((item) => shown.has(item)), retracted: state.retracted });
+      }),
+    );
+  return acrossTabs(key, initial, run, documentVisible$());
 }
 
 const sharedSources = new WeakMap<object, Observable<SourceState>>();

@@ -131,7 +131,7 @@ export class LiveTicker extends LitElement {
   /** What the polite live region says: arrivals in batches and loss of connection, never clock ticks. Set only while updating. */
   private announcement = '';
 
-  private readonly feed = new ObservableController<TickerState>(this, { items: [], status: 'connecting' });
+  private readonly feed = new ObservableController<TickerState>(this, { items: [], status: 'connecting', retracted: [] });
   private readonly arrivals = new ArrivalsController(this);
   private readonly clockProvider = new ContextProvider(this, { context: clockContext, initialValue: defaultClock() });
   private hasServerItems = false;
