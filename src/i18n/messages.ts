@@ -7,6 +7,12 @@ export interface Messages {
   stale: string;
   pause: string;
   resume: string;
+  /** The marker before a breaking item, and the word its announcement starts with. */
+  breaking: string;
+  /** The name of a pinned item's pin. */
+  pinned: string;
+  /** A correction's label; `{t}` is when ("4 minutes ago"). Its first word, capitalised, announces one. */
+  updated: string;
   /** "N new items" by plural category (Intl.PluralRules); `{n}` is the count. */
   newItems: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 }
@@ -19,6 +25,9 @@ const en: Messages = {
   stale: 'Not up to date — reconnecting…',
   pause: 'Pause updates',
   resume: 'Resume updates',
+  breaking: 'Breaking',
+  pinned: 'Pinned',
+  updated: 'updated {t}',
   newItems: { one: '1 new item', other: '{n} new items' },
 };
 
@@ -32,6 +41,9 @@ const catalog: Record<string, Messages> = {
     stale: 'Niet actueel — opnieuw verbinden…',
     pause: 'Updates pauzeren',
     resume: 'Updates hervatten',
+    breaking: 'Net binnen',
+    pinned: 'Vastgezet',
+    updated: 'bijgewerkt {t}',
     newItems: { one: '1 nieuw bericht', other: '{n} nieuwe berichten' },
   },
   de: {
@@ -42,6 +54,9 @@ const catalog: Record<string, Messages> = {
     stale: 'Nicht aktuell — Verbindung wird wiederhergestellt…',
     pause: 'Aktualisierung anhalten',
     resume: 'Aktualisierung fortsetzen',
+    breaking: 'Eilmeldung',
+    pinned: 'Angeheftet',
+    updated: 'aktualisiert {t}',
     newItems: { one: '1 neue Meldung', other: '{n} neue Meldungen' },
   },
   fr: {
@@ -52,6 +67,9 @@ const catalog: Record<string, Messages> = {
     stale: 'Pas à jour — reconnexion…',
     pause: 'Suspendre les mises à jour',
     resume: 'Reprendre les mises à jour',
+    breaking: 'Alerte info',
+    pinned: 'Épinglé',
+    updated: 'mis à jour {t}',
     newItems: { one: '{n} nouvelle info', other: '{n} nouvelles infos' },
   },
   ar: {
@@ -62,6 +80,9 @@ const catalog: Record<string, Messages> = {
     stale: 'غير محدَّث — جارٍ إعادة الاتصال…',
     pause: 'إيقاف التحديثات مؤقتًا',
     resume: 'استئناف التحديثات',
+    breaking: 'عاجل',
+    pinned: 'مثبّت',
+    updated: 'حُدِّث {t}',
     newItems: {
       zero: 'لا أخبار جديدة',
       one: 'خبر جديد واحد',
@@ -79,6 +100,9 @@ const catalog: Record<string, Messages> = {
     stale: 'לא מעודכן — מתחבר מחדש…',
     pause: 'השהיית עדכונים',
     resume: 'חידוש עדכונים',
+    breaking: 'מבזק',
+    pinned: 'נעוץ',
+    updated: 'עודכן {t}',
     newItems: { one: 'ידיעה חדשה אחת', two: '2 ידיעות חדשות', other: '{n} ידיעות חדשות' },
   },
 };

@@ -93,7 +93,8 @@ export function toTickerItem(input: TickerItemInput, context: ItemContext = {}):
   if (!Number.isNaN(published)) item.published = published;
   if (!Number.isNaN(updated)) item.updated = updated;
   if (place) item.place = place;
-  if (title && title !== fullText) item.title = truncate(title);
+  // A title the text starts with (a dateline, or a headline the CMS also wrote into the text) is said once, in the text.
+  if (title && !fullText.toLowerCase().startsWith(title.toLowerCase())) item.title = truncate(title);
   if (url) item.url = url;
   if (context.source) item.source = context.source;
   const tags = cleanTags(input.tags);

@@ -1,20 +1,4 @@
-import {
-  asyncScheduler,
-  defer,
-  distinctUntilChanged,
-  EMPTY,
-  expand,
-  merge,
-  mergeMap,
-  NEVER,
-  Observable,
-  of,
-  startWith,
-  switchMap,
-  take,
-  timer,
-  type SchedulerLike,
-} from 'rxjs';
+import { asyncScheduler, Observable, Subscription, type SchedulerLike } from 'rxjs';
 import { FeedError, type FeedUpdate } from '../model.js';
 
 /** How connections to a feed are paced. Every transport (polling, SSE, WebSocket) shares these. */
@@ -99,18 +83,15 @@ export type AttemptEnd =
 /** What an attempt emits: updates while it runs, then exactly one end. */
 export type AttemptStep = { readonly update: FeedUpdate } | { readonly end: AttemptEnd };
 
-/** The document's visibility as a stream: true while the page can be seen. */
+/** The document's visibility as a stream: true while the page can be seen; each change once. */
 export function documentVisible$(): Observable<boolean> {
-  return defer(() => {
+  return new Observable<boolean>((subscriber) => {
     const doc = globalThis.document;
-    if (!doc) return of(true);
-    // A plain listener rather than fromEvent: it spares the embed fromEvent's many event-source kinds.
-    return new Observable<boolean>((subscriber) => {
-      const emit = () => subscriber.next(!doc.hidden);
-      emit();
-      doc.addEventListener('visibilitychange', emit);
-      return () => doc.removeEventListener('visibilitychange', emit);
-    }).pipe(distinctUntilChanged());
+    let visible: boolean | undefined;
+    const emit = () => visible !== (visible = !doc?.hidden) && subscriber.next(visible);
+    emit();
+    doc?.addEventListener('visibilitychange', emit);
+    return () => doc?.removeEventListener('visibilitychange', emit);
   });
 }
 
@@ -148,47 +129,24 @@ export function retryDelay(
   return Math.max(MIN_RETRY, random * cap, retryAfter ?? 0);
 }
 
+/** Whether an attempt ended as a reader who went offline does: a network error, or a stream that opened and delivered nothing. */
+const offline = (end: AttemptEnd) =>
+  ((end.kind === 'failed' || end.kind === 'closed') && end.error?.kind === 'network') || (end.kind === 'closed' && !end.received);
+
+type Settings = { readonly [K in keyof typeof FEED_DEFAULTS]: number };
+
 /**
- * Runs attempts one after another for as long as it is subscribed: polls at the interval, reopens
- * closed streams, backs off after errors (consecutive ones only: a success resets the count, so
- * transient errors never add up to a stop), and waits while the page is hidden — no request and no
- * timer then; an overdue attempt runs as soon as the page shows. Errors become `status` updates;
- * the Observable itself never errors.
+ * The pacing every transport shares: how long to wait after an attempt, from how it ended. Polls come
+ * at the interval with jitter; closed streams reopen after the server's `retry:`; errors back off,
+ * consecutive ones only (a success resets the count, so transient errors never add up to a stop).
  */
-export function reconnecting(source: string, attempt: () => Observable<AttemptStep>, options: FeedOptions = {}): Observable<FeedUpdate> {
-  const settings = { ...FEED_DEFAULTS, ...options };
-  const scheduler = options.scheduler ?? asyncScheduler;
-  const random = options.random ?? Math.random;
-  const visible$ = options.visible$ ?? documentVisible$();
-  const online$ = options.online$ ?? browserOnline$();
-
-  return defer(() => {
-    let failures = 0;
-    /** When the running attempt started: a stream that stayed open a while was a good one. */
-    let attemptStartedAt = scheduler.now();
-
-    /**
-     * Waits `delay` of visible time, then runs an attempt. After a network error the browser's
-     * coming back online ends the wait at once: a reader back on wifi should not wait out a backoff.
-     */
-    const after = (delay: number, untilOnline = false): Observable<AttemptStep> =>
-      defer(() => {
-        const dueAt = scheduler.now() + delay;
-        return visible$.pipe(
-          switchMap((visible) =>
-            visible ? merge(timer(Math.max(0, dueAt - scheduler.now()), scheduler), untilOnline ? online$ : NEVER) : NEVER,
-          ),
-          take(1),
-          switchMap(() => {
-            attemptStartedAt = scheduler.now();
-            return attempt();
-          }),
-        );
-      });
-    const offline = (end: AttemptEnd) =>
-      ((end.kind === 'failed' || end.kind === 'closed') && end.error?.kind === 'network') || (end.kind === 'closed' && !end.received);
-
-    const nextDelay = (end: Exclude<AttemptEnd, { kind: 'stopped' }>): number => {
+function pacing(settings: Settings, scheduler: SchedulerLike, random: () => number) {
+  let failures = 0;
+  /** When the running attempt started: a stream that stayed open a while was a good one. */
+  let startedAt = scheduler.now();
+  return {
+    started: () => void (startedAt = scheduler.now()),
+    delayAfter(end: Exclude<AttemptEnd, { kind: 'stopped' }>): number {
       if (end.kind === 'polled') {
         failures = 0;
         return settings.interval * (1 + settings.jitter * (2 * random() - 1));
@@ -198,7 +156,7 @@ export function reconnecting(source: string, attempt: () => Observable<AttemptSt
         const reconnect = Math.min(end.retry ?? settings.reconnect, settings.retryMax);
         // A stream that delivered, or stayed open longer than a request may take (a quiet topic a
         // proxy cuts every minute), was a success. One that closes at once with nothing backs off.
-        if (end.received || scheduler.now() - attemptStartedAt >= settings.timeout) {
+        if (end.received || scheduler.now() - startedAt >= settings.timeout) {
           failures = 0;
           return Math.max(MIN_RETRY, reconnect * (0.5 + random()));
         }
@@ -207,17 +165,80 @@ export function reconnecting(source: string, attempt: () => Observable<AttemptSt
       }
       failures++;
       return retryDelay(failures, settings, random(), end.error.details.retryAfterMs);
-    };
+    },
+  };
+}
 
-    return after(random() * settings.startJitter).pipe(
-      expand((step) => ('end' in step && step.end.kind !== 'stopped' ? after(nextDelay(step.end), offline(step.end)) : EMPTY)),
-      mergeMap((step): FeedUpdate[] => {
-        if ('update' in step) return [step.update];
-        if (step.end.kind === 'polled' || step.end.kind === 'stopped') return [];
-        const error = step.end.error;
-        return [error ? { kind: 'status', source, status: 'error', error } : { kind: 'status', source, status: 'connecting' }];
-      }),
-      startWith<FeedUpdate>({ kind: 'status', source, status: 'connecting' }),
-    );
+/**
+ * Calls `then` once the page has been visible at `dueAt` (at once when shown after it), never
+ * synchronously: no timer runs while the page is hidden. With `untilOnline`, the browser coming back
+ * online while the page is visible ends the wait at once: a reader back on wifi should not wait out a
+ * backoff.
+ */
+function waitVisible(
+  dueAt: number,
+  untilOnline: boolean,
+  then: () => void,
+  { scheduler, visible$, online$ }: { scheduler: SchedulerLike; visible$: Observable<boolean>; online$: Observable<unknown> },
+): Subscription {
+  const wait = new Subscription();
+  let timer: Subscription | undefined;
+  let visible = false;
+  const done = () => {
+    wait.unsubscribe();
+    then();
+  };
+  wait.add(() => timer?.unsubscribe());
+  wait.add(
+    visible$.subscribe((shown) => {
+      visible = shown;
+      timer?.unsubscribe();
+      timer = shown ? scheduler.schedule(done, Math.max(0, dueAt - scheduler.now())) : undefined;
+    }),
+  );
+  if (untilOnline) wait.add(online$.subscribe(() => visible && done()));
+  return wait;
+}
+
+/**
+ * Runs attempts one after another for as long as it is subscribed: polls at the interval, reopens
+ * closed streams, backs off after errors (see `pacing`), and waits while the page is hidden — no
+ * request and no timer then; an overdue attempt runs as soon as the page shows. Errors become
+ * `status` updates; the Observable itself never errors, and completes only when the server asks not
+ * to come back (HTTP 204).
+ */
+export function reconnecting(source: string, attempt: () => Observable<AttemptStep>, options: FeedOptions = {}): Observable<FeedUpdate> {
+  const settings: Settings = { ...FEED_DEFAULTS, ...options };
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const random = options.random ?? Math.random;
+  const waiting = { scheduler, visible$: options.visible$ ?? documentVisible$(), online$: options.online$ ?? browserOnline$() };
+
+  return new Observable<FeedUpdate>((subscriber) => {
+    const pace = pacing(settings, scheduler, random);
+    // One of them runs at a time; either may end (synchronously, for an attempt) before it is assigned.
+    let wait: Subscription | undefined;
+    let running: Subscription | undefined;
+    const after = (delay: number, untilOnline: boolean) => {
+      wait = waitVisible(scheduler.now() + delay, untilOnline, run, waiting);
+    };
+    function run(): void {
+      pace.started();
+      running = attempt().subscribe((step) => {
+        if ('update' in step) return subscriber.next(step.update);
+        const { end } = step;
+        if (end.kind === 'stopped') return subscriber.complete();
+        if (end.kind !== 'polled') {
+          const error = end.error;
+          subscriber.next(error ? { kind: 'status', source, status: 'error', error } : { kind: 'status', source, status: 'connecting' });
+        }
+        after(pace.delayAfter(end), offline(end));
+      });
+    }
+    subscriber.next({ kind: 'status', source, status: 'connecting' });
+    after(random() * settings.startJitter, false);
+    return () => {
+      wait?.unsubscribe();
+      running?.unsubscribe();
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { defer, distinctUntilChanged, map, Observable, type ObservableInput, of, scan, startWith, tap } from 'rxjs';
+import { map, Observable, type ObservableInput } from 'rxjs';
 import { FeedError, type FeedUpdate, type TickerUpdateInput } from '../model.js';
 import { customUpdates } from '../sources/custom-source.js';
 import { feedUpdates } from '../sources/feed-updates.js';
@@ -56,7 +56,7 @@ export function tickerState(spec: TickerSpec): Observable<TickerState> {
   const view = blockView(spec);
   const states = spec.urls.map((url) => sharedFeed(url, { view, keep: spec.keep ?? true }));
   if (spec.source != null) states.push(sharedSource(spec.source));
-  if (states.length === 0) return of(NO_SOURCES);
+  if (states.length === 0) return just(NO_SOURCES);
   return latestOfAll(states).pipe(map((latest) => mergeSources(latest, view)));
 }
 
@@ -80,33 +80,53 @@ function latestOfAll<T>(sources: readonly Observable<T>[]): Observable<T[]> {
   });
 }
 
-/** The store state of one source, with one clear console warning per failure episode. */
+/** An Observable of one value, then complete. */
+const just = <T>(value: T) =>
+  new Observable<T>((subscriber) => {
+    subscriber.next(value);
+    subscriber.complete();
+  });
+
+/** Reports a source's states on the console: one clear warning per failure episode, and the items it skipped. */
+function consoleReport(source: string): (state: SourceState) => void {
+  let warned = false;
+  let reportedSkips: SourceState['skipped'] | undefined;
+  return (state) => {
+    // Items kept from the last visit are not current either, but nothing has failed: no warning for them.
+    if ((state.status === 'error' || state.status === 'stale') && state.error && !warned) {
+      warned = true;
+      const shown = state.items.length ? `keeping the ${state.items.length} items shown` : 'nothing to show yet';
+      console.warn(`live-ticker: ${state.error?.message ?? `${source} failed`}; ${shown}, retrying.`);
+    } else if (state.status === 'live') warned = false;
+    if (state.skipped.length && state.skipped !== reportedSkips) {
+      reportedSkips = state.skipped;
+      const reasons = state.skipped.slice(0, 3).map((skip) => `#${skip.index}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
+      console.warn(`live-ticker: ${source}: skipped ${state.skipped.length} item(s) — ${reasons.join('; ')}`);
+    }
+  };
+}
+
+/** The store state of one source: `initial`, then each update folded in (a state only when it changed), reported on the console. */
 export function sourceState(
   source: string,
   updates: Observable<FeedUpdate>,
   initial: SourceState = initialSourceState(source),
   retain?: Retain,
 ): Observable<SourceState> {
-  let warned = false;
-  let reportedSkips: SourceState['skipped'] | undefined;
-  return updates.pipe(
-    scan((state, update) => foldSource(state, update, retain), initial),
-    startWith(initial),
-    distinctUntilChanged(),
-    tap((state) => {
-      // Items kept from the last visit are not current either, but nothing has failed: no warning for them.
-      if ((state.status === 'error' || state.status === 'stale') && state.error && !warned) {
-        warned = true;
-        const shown = state.items.length ? `keeping the ${state.items.length} items shown` : 'nothing to show yet';
-        console.warn(`live-ticker: ${state.error?.message ?? `${source} failed`}; ${shown}, retrying.`);
-      } else if (state.status === 'live') warned = false;
-      if (state.skipped.length && state.skipped !== reportedSkips) {
-        reportedSkips = state.skipped;
-        const reasons = state.skipped.slice(0, 3).map((skip) => `#${skip.index}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
-        console.warn(`live-ticker: ${source}: skipped ${state.skipped.length} item(s) — ${reasons.join('; ')}`);
-      }
-    }),
-  );
+  const report = consoleReport(source);
+  return new Observable<SourceState>((subscriber) => {
+    let state = initial;
+    const emit = () => {
+      report(state);
+      subscriber.next(state);
+    };
+    emit();
+    return updates.subscribe({
+      next: (update) => state !== (state = foldSource(state, update, retain)) && emit(),
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    });
+  });
 }
 
 interface SharedFeed {
@@ -135,7 +155,7 @@ export function sharedFeed(url: string, options: { view?: BlockView; keep?: bool
   } catch {
     const error = new FeedError('source', `live-ticker: "${url}" is not a valid feed URL`);
     console.warn(error.message);
-    return of({ ...initialSourceState(url), status: 'error', error });
+    return just<SourceState>({ ...initialSourceState(url), status: 'error', error });
   }
   const registration = { view: options.view ?? { maxItems: MAX_KEPT } };
   return new Observable<SourceState>((subscriber) => {
@@ -161,7 +181,7 @@ function startFeed(key: string): SharedFeed {
     views: new Set(),
     keep: true,
     state$: shareLatest(
-      defer(() => runFeed(key, feed)),
+      new Observable<SourceState>((subscriber) => runFeed(key, feed).subscribe(subscriber)),
       () => shared.get(key) === feed && shared.delete(key),
     ),
   };
@@ -178,15 +198,16 @@ function runFeed(key: string, feed: SharedFeed): Observable<SourceState> {
   const views = () => [...feed.views].map(({ view }) => view);
   const initial = (feed.keep && keptState(key)) || initialSourceState(key);
   let kept = initial;
-  const run = (from: SourceState) =>
-    sourceState(key, feedUpdates(key), from, retainFor(views)).pipe(
-      tap((state) => {
-        if (!feed.keep || !state.loaded || (state.items === kept.items && state.retracted === kept.retracted)) return;
-        kept = state;
-        const shown = shownByViews(state.items, views());
-        keepItems(key, { items: state.items.filter((item) => shown.has(item)), retracted: state.retracted });
-      }),
-    );
+  /** Keeps what the blocks show of a state, and what it retracted, for the next visit, as it changes. */
+  const keep = (state: SourceState) => {
+    if (feed.keep && state.loaded && (state.items !== kept.items || state.retracted !== kept.retracted)) {
+      kept = state;
+      const shown = shownByViews(state.items, views());
+      keepItems(key, { items: state.items.filter((item) => shown.has(item)), retracted: state.retracted });
+    }
+    return state;
+  };
+  const run = (from: SourceState) => sourceState(key, feedUpdates(key), from, retainFor(views)).pipe(map(keep));
   return acrossTabs(key, initial, run, documentVisible$());
 }
 

@@ -7,9 +7,38 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  .body {
+  /* No item grows past a few lines, whatever its feed sends: the rest is cut with "…". */
+  .body,
+  .summary {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--live-ticker-text-lines, 12);
+    line-clamp: var(--live-ticker-text-lines, 12);
+    overflow: hidden;
     margin: 0;
     overflow-wrap: anywhere;
+  }
+  .titled {
+    -webkit-line-clamp: var(--live-ticker-headline-lines, 3);
+    line-clamp: var(--live-ticker-headline-lines, 3);
+    font-weight: var(--live-ticker-headline-weight, 600);
+  }
+  .summary {
+    margin-block-start: 0.2em;
+    -webkit-line-clamp: var(--lines, 2);
+    line-clamp: var(--lines, 2);
+  }
+  .marker {
+    font-weight: 700;
+  }
+  .breaking {
+    color: var(--live-ticker-breaking-color, light-dark(#c4001a, #ff7a7a));
+  }
+  .pin {
+    inline-size: 1em;
+    block-size: 1em;
+    vertical-align: -0.125em;
+    fill: var(--live-ticker-pinned-color, currentColor);
   }
   .link {
     color: var(--live-ticker-link-color, inherit);
@@ -27,17 +56,22 @@ export const styles = css`
     font-weight: var(--live-ticker-dateline-weight, inherit);
   }
   .time,
-  ::slotted([slot='time']) {
-    display: block;
+  ::slotted([slot='time']),
+  .updated {
+    display: inline-block;
     margin-block-start: 0.25em;
     font-size: var(--live-ticker-time-font-size, 0.8125em);
     color: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 68%, transparent));
+  }
+  .updated::before {
+    content: ' · ';
   }
   time {
     font-variant-numeric: tabular-nums;
   }
   :host([layout='marquee']) .body,
-  :host([layout='marquee']) .time {
+  :host([layout='marquee']) .time,
+  :host([layout='marquee']) .updated {
     display: inline;
   }
   :host([layout='marquee']) .time {

@@ -1,5 +1,8 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import type { Clock } from '../../clock/page-clock.js';
+import { MINUTE } from '../../clock/relative-label.js';
+import { resolveLang } from '../../i18n/lang.js';
+import { messagesFor } from '../../i18n/messages.js';
 import type { TickerItem } from '../../model.js';
 import { formatDateline } from '../../text/dateline.js';
 import { safeHttpUrl } from '../../text/safe-url.js';
@@ -8,25 +11,42 @@ import { RelativeTimeController } from '../shared/relative-time-controller.js';
 import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-item.styles.js';
 
+/** An `updated` this long after `published` is a correction the reader is told about; less is the CMS saving twice. */
+const CORRECTION = 2 * MINUTE;
+
+const PIN_ICON = svg`<path d="M15 3l6 6-3 1-4 4 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 5 1 4-4z" />`;
+
 /**
  * @tag live-ticker-item
- * @summary One news item: dateline, text, an optional link and a live relative-time label.
+ * @summary One news item: its headline or dateline and text, an optional link and a live relative-time label.
  *
  * @description `<live-ticker>` renders these from its feed through the `item` property. A page can
  * also write them itself (server-rendered, readable without JavaScript): then the text is the
- * element's own content and `datetime`, `href` and `item-id` are attributes.
+ * element's own content and `datetime`, `href` and `item-id` are attributes. An item with a title
+ * shows it as its headline (the link), with its text as a summary of `summary-lines` lines under it;
+ * a wire item without one shows its dateline and text. A correction (`updated` more than two
+ * minutes after `published`) also says when it was updated, on the same clock.
  *
  * @slot - The item's text when it is written in the page rather than set through `item`.
  * @slot time - A server-rendered `<live-ticker-time>` ("13 minuten geleden" before JavaScript runs) to use instead of the one the item renders.
- * @csspart body - The paragraph holding dateline and text.
- * @csspart link - The link around dateline and text, present only for an http(s) `href`/`url`.
+ * @csspart body - The paragraph holding the headline, or the dateline and text of an item without a title; clamped to a few lines.
+ * @csspart link - The link around headline, or dateline and text, present only for an http(s) `href`/`url`.
+ * @csspart headline - The item's title.
+ * @csspart summary - The text under a headline, clamped to `summary-lines` lines.
  * @csspart dateline - The dateline, e.g. "DOHA (ANP/AFP)".
  * @csspart text - The item's text after the dateline.
+ * @csspart marker - A marker before the text: `marker breaking` (a localised word) or `marker pinned` (a pin with a localised name).
  * @csspart time - The `<time>` label under the text ("13 minuten geleden"); its `title` is the full date and time.
+ * @csspart updated - The correction label beside it ("bijgewerkt 4 minuten geleden").
  * @cssprop --live-ticker-link-color - Colour of linked items (default: the text colour).
  * @cssprop --live-ticker-muted-color - Colour of the time label.
  * @cssprop --live-ticker-time-font-size - Size of the time label (default 0.8125em).
  * @cssprop --live-ticker-dateline-weight - Font weight of the dateline.
+ * @cssprop --live-ticker-headline-weight - Font weight of headlines (default 600).
+ * @cssprop --live-ticker-headline-lines - Lines a headline may take before it is cut with "…" (default 3).
+ * @cssprop --live-ticker-text-lines - Lines the text of an item without a title may take (default 12).
+ * @cssprop --live-ticker-breaking-color - Colour of the breaking marker (default: a red for light and for dark).
+ * @cssprop --live-ticker-pinned-color - Colour of the pin (default: the text colour).
  * @cssprop --live-ticker-focus-color - Focus ring colour.
  */
 export class LiveTickerItem extends LitElement {
@@ -41,6 +61,9 @@ export class LiveTickerItem extends LitElement {
       href: {},
       timeZone: { attribute: 'time-zone' },
       layout: { reflect: true },
+      breaking: { type: Boolean, reflect: true },
+      pinned: { type: Boolean, reflect: true },
+      summaryLines: { attribute: 'summary-lines', type: Number },
       clock: { attribute: false },
     };
   }
@@ -63,14 +86,25 @@ export class LiveTickerItem extends LitElement {
   /** `marquee` lays text and label out on one line, as the ticker's crawl needs. */
   layout?: 'list' | 'marquee';
 
+  /** Marks the item as breaking news: a localised marker before its text. `<live-ticker>` sets it from `breaking-tags`. */
+  breaking = false;
+
+  /** Marks the item as pinned: a pin with a localised name before its text. `<live-ticker>` sets it from `pinned-tags`. */
+  pinned = false;
+
+  /** Lines of summary under a headline; `0` shows none. */
+  summaryLines = 2;
+
   /** The clock the label reads and wakes from; provided by an ancestor `<live-ticker>` or set directly. */
   clock?: Clock;
 
   /**
-   * The label is a plain `<time>` in this shadow root, kept current by a controller: one shadow
-   * root per item instead of two, which is most of what a block costs to render and to lay out.
+   * The labels are plain `<time>`s in this shadow root, kept current by controllers: one shadow root
+   * per item, which is most of what a block costs to render and to lay out.
    */
-  private readonly label = new RelativeTimeController(this);
+  private readonly label = new RelativeTimeController(this, '.time');
+  /** When a correction was made, on the same clock and minute rule. */
+  private readonly correction = new RelativeTimeController(this, '.updated time');
   /** Whether a server-rendered label (`slot="time"`) replaces the item's own. */
   private hasServerLabel = false;
 
@@ -82,24 +116,31 @@ export class LiveTickerItem extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.hasServerLabel = this.querySelector(':scope > [slot="time"]') !== null;
-    this.syncLabel();
+    this.syncLabels();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('item') || changed.has('datetime') || changed.has('timeZone') || changed.has('clock')) this.syncLabel();
+    if (changed.has('item') || changed.has('datetime') || changed.has('timeZone') || changed.has('clock')) this.syncLabels();
   }
 
-  private syncLabel(): void {
+  protected override updated(): void {
+    // Through CSSOM: a strict CSP forbids style attributes.
+    this.renderRoot.querySelector<HTMLElement>('.summary')?.style.setProperty('--lines', String(this.summaryLines));
+  }
+
+  private syncLabels(): void {
     // An undated item has no label: a time is never invented.
     const published = this.hasServerLabel ? Number.NaN : this.item ? (this.item.published ?? Number.NaN) : Date.parse(this.datetime ?? '');
+    const { published: since = Number.NaN, updated = Number.NaN } = this.item ?? {};
     this.label.set({ published, timeZone: this.timeZone, clock: this.clock });
+    this.correction.set({ published: updated - since > CORRECTION ? updated : Number.NaN, timeZone: this.timeZone, clock: this.clock });
   }
 
   private onTimeSlotChange(): void {
     const hasServerLabel = this.querySelector(':scope > [slot="time"]') !== null;
     if (hasServerLabel === this.hasServerLabel) return;
     this.hasServerLabel = hasServerLabel;
-    this.syncLabel();
+    this.syncLabels();
     this.requestUpdate();
   }
 
@@ -107,14 +148,24 @@ export class LiveTickerItem extends LitElement {
     const item = this.item;
     const url = item ? item.url : safeHttpUrl(this.href, document.baseURI);
     const dateline = item ? formatDateline(item.place, item.agencies) : '';
-    const content = item
+    const text = item
       ? html`${dateline ? html`<span class="dateline" part="dateline">${dateline}</span> - ` : nothing}<span class="text" part="text">${item.text}</span>`
       : html`<slot></slot>`;
+    const title = item?.title;
+    const main = title ? html`<span class="headline" part="headline">${title}</span>` : text;
+    const messages = this.breaking || this.pinned || this.correction.label.text ? messagesFor(resolveLang(this)) : undefined;
+    const [before, after] = messages?.updated.split('{t}') ?? [];
     return html`
-      <p class="body" part="body">${url ? html`<a class="link" part="link" href=${url}>${content}</a>` : content}</p>
+      <p class=${title ? 'body titled' : 'body'} part="body">
+        ${this.pinned ? html`<svg class="marker pin" part="marker pinned" viewBox="0 0 24 24" role="img" aria-label=${messages!.pinned}>${PIN_ICON}</svg> ` : nothing}
+        ${this.breaking ? html`<span class="marker breaking" part="marker breaking">${messages!.breaking}</span> ` : nothing}
+        ${url ? html`<a class="link" part="link" href=${url}>${main}</a>` : main}
+      </p>
+      ${title && this.summaryLines > 0 && this.layout !== 'marquee' ? html`<p class="summary" part="summary">${text}</p>` : nothing}
       <slot name="time" @slotchange=${this.onTimeSlotChange}>
         ${this.label.label.text ? html`<time class="time" part="time" datetime=${this.label.iso}></time>` : nothing}
       </slot>
+      ${this.correction.label.text ? html`<span class="updated" part="updated">${before}<time datetime=${this.correction.iso}></time>${after}</span>` : nothing}
     `;
   }
 }

@@ -6,8 +6,17 @@ const READER_EVENTS = ['pointerenter', 'pointerleave', 'focusin', 'focusout'] as
 
 /** Items that arrived together, shown or waiting; a new object each time, so a host announces each batch once. */
 export interface ArrivalBatch {
+  /** How many new items. */
   readonly count: number;
+  /** The new items. */
+  readonly items: readonly TickerItem[];
+  /** Items shown before that came in a newer version (corrected), shown now. */
+  readonly revised: readonly TickerItem[];
 }
+
+/** Whether `next` is a newer version of `shown`: a correction, or a changed text. */
+const revisedVersion = (shown: TickerItem, next: TickerItem) =>
+  (next.updated ?? 0) > (shown.updated ?? 0) || next.text !== shown.text || next.title !== shown.title;
 
 /**
  * Keeps the text under the reader's eyes still. While the pointer or focus is inside the block,
@@ -20,6 +29,8 @@ export class ArrivalsController implements ReactiveController {
   shown: readonly TickerItem[] = [];
   /** Ids of items that arrived with the last change of `shown` (none on the first load). */
   fresh: ReadonlySet<string> = new Set();
+  /** Ids of items shown before that the last change of `shown` brought in a newer version. */
+  revised: ReadonlySet<string> = new Set();
   /** How many items wait to be shown. */
   pending = 0;
   /** The latest arrivals, to announce. */
@@ -77,9 +88,9 @@ export class ArrivalsController implements ReactiveController {
       return;
     }
     const shownIds = new Set(this.shown.map((item) => item.id));
-    const pending = state.items.filter((item) => !shownIds.has(item.id)).length;
-    if (pending > this.pending) this.batch = { count: pending };
-    this.pending = pending;
+    const waiting = state.items.filter((item) => !shownIds.has(item.id));
+    if (waiting.length > this.pending) this.batch = { count: waiting.length, items: waiting, revised: [] };
+    this.pending = waiting.length;
     this.host.requestUpdate();
   }
 
@@ -105,12 +116,18 @@ export class ArrivalsController implements ReactiveController {
   }
 
   private show(): void {
-    const before = new Set(this.shown.map((item) => item.id));
+    const before = new Map(this.shown.map((item) => [item.id, item]));
     const firstLoad = this.shown.length === 0;
     this.shown = this.latest;
-    this.fresh = firstLoad ? new Set() : new Set(this.shown.filter((item) => !before.has(item.id)).map((item) => item.id));
+    const arrived = firstLoad ? [] : this.shown.filter((item) => !before.has(item.id));
+    const revised = this.shown.filter((item) => {
+      const previous = before.get(item.id);
+      return previous !== undefined && previous !== item && revisedVersion(previous, item);
+    });
+    this.fresh = new Set(arrived.map((item) => item.id));
+    this.revised = new Set(revised.map((item) => item.id));
     this.pending = 0;
-    if (this.fresh.size > 0) this.batch = { count: this.fresh.size };
+    if (arrived.length > 0 || revised.length > 0) this.batch = { count: arrived.length, items: arrived, revised };
     this.host.requestUpdate();
   }
 }

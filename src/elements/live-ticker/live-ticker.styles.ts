@@ -130,7 +130,8 @@ export const styles = css`
   .entry:first-child {
     padding-block-start: 0;
   }
-  .fresh {
+  .fresh,
+  .revised {
     animation: fresh 4s ease-out;
   }
   @keyframes fresh {

@@ -7,10 +7,12 @@ import { clockContext } from '../../context/clock-context.js';
 import { resolveLang, watchLang } from '../../i18n/lang.js';
 import { messagesFor, newItemsText } from '../../i18n/messages.js';
 import type { FeedStatus, TickerItem, TickerUpdateInput } from '../../model.js';
+import { hasTag, words } from '../../store/filter.js';
 import type { TickerState } from '../../store/store.js';
 import { tickerState } from '../../store/ticker-state.js';
 import { VERSION } from '../../version.js';
 import { ObservableController } from '../shared/observable-controller.js';
+import type { LiveTickerItem } from '../live-ticker-item/live-ticker-item.js';
 import { ArrivalsController, type ArrivalBatch } from './arrivals-controller.js';
 import { CrawlController } from './crawl-controller.js';
 import { LiveTickerPauseEvent, LiveTickerStatusEvent } from './events.js';
@@ -80,6 +82,10 @@ export class LiveTicker extends LitElement {
       theme: { reflect: true },
       density: { reflect: true },
       cache: {},
+      filter: {},
+      pinnedTags: { attribute: 'pinned-tags' },
+      breakingTags: { attribute: 'breaking-tags' },
+      summaryLines: { attribute: 'summary-lines', type: Number },
       source: { attribute: false },
       clock: { attribute: false },
       status: { reflect: true },
@@ -119,6 +125,23 @@ export class LiveTicker extends LitElement {
   /** `off` keeps nothing in the browser. Otherwise a feed's newest `max-items` items are kept (localStorage, for a day) and shown at once on the reader's next visit, marked not current until the feed answers. */
   cache: 'on' | 'off' = 'on';
 
+  /**
+   * Which items the block shows: `tag:sport`, `agency:BELGA`, `place:DOHA` (a value with spaces in
+   * double quotes); an item shows when it matches any term, case-insensitively. Blocks of one feed
+   * with different filters share its one request loop or connection. A term of another kind shows
+   * nothing, with a console warning.
+   */
+  filter = '';
+
+  /** Tags that pin an item, separated by spaces: the newest item with one stays first, whatever its date. */
+  pinnedTags = 'pinned';
+
+  /** Tags that mark an item as breaking news, separated by spaces: a localised marker before its text, and its announcement starts with that word. */
+  breakingTags = 'breaking urgent';
+
+  /** Lines of summary under an item's headline (items with a title); `0` shows headlines only. */
+  summaryLines = 2;
+
   /** A developer's own source of items or updates, merged with any `feed-url`: an Observable (RxJS or any with `Symbol.observable`), a Promise, an async iterable or a ReadableStream — whatever RxJS's `from()` accepts. Anything else sets the `error` status. */
   source?: ObservableInput<TickerUpdateInput>;
 
@@ -136,6 +159,8 @@ export class LiveTicker extends LitElement {
   private readonly clockProvider = new ContextProvider(this, { context: clockContext, initialValue: defaultClock() });
   private hasServerItems = false;
   private announcedBatch?: ArrivalBatch;
+  /** `breaking-tags`, parsed when it changes. */
+  private breaking: ReadonlySet<string> = new Set();
 
   private unwatchLang?: () => void;
 
@@ -150,7 +175,7 @@ export class LiveTicker extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.hasServerItems = this.querySelector(':scope > live-ticker-item') !== null;
+    this.hasServerItems = this.showServerItems();
     this.unwatchLang = watchLang(() => this.requestUpdate());
   }
 
@@ -161,23 +186,28 @@ export class LiveTicker extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clock')) this.clockProvider.setValue(this.clock ?? defaultClock());
-    if (changed.has('feedUrl') || changed.has('source') || changed.has('maxItems') || changed.has('cache')) {
+    const spec = ['feedUrl', 'source', 'maxItems', 'cache', 'filter', 'pinnedTags'] as const;
+    if (spec.some((name) => changed.has(name))) {
       this.feed.observe(
         tickerState({
           urls: this.feedUrl.split(/\s+/).filter(Boolean),
           source: this.source,
           maxItems: this.maxItems,
           keep: this.cache !== 'off',
+          filter: this.filter,
+          pinnedTags: this.pinnedTags,
         }),
       );
     }
+    if (changed.has('breakingTags')) this.breaking = new Set(words(this.breakingTags));
     if (changed.has('paused')) this.arrivals.setPaused(this.paused);
     const state = this.feed.value;
     this.arrivals.offer(state);
     if (this.arrivals.batch !== this.announcedBatch) {
       this.announcedBatch = this.arrivals.batch;
-      if (this.announcedBatch) this.announce(newItemsText(this.language, this.announcedBatch.count));
+      if (this.announcedBatch) this.announce(this.arrivalsText(this.announcedBatch));
     }
+    if (!state.items.length) this.hasServerItems = this.showServerItems();
     if (state.status !== this.status && (state.status === 'stale' || state.status === 'error')) {
       const messages = messagesFor(this.language);
       this.announce(state.status === 'stale' ? messages.stale : messages.error);
@@ -189,6 +219,41 @@ export class LiveTicker extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('status')) this.dispatchEvent(new LiveTickerStatusEvent(this.status, this.feed.value.error));
+  }
+
+  /**
+   * What a batch of arrivals sounds like: "3 new items", starting with the breaking marker and the
+   * newest breaking headline when one is breaking; corrections as updated, not as new.
+   */
+  private arrivalsText(batch: ArrivalBatch): string {
+    const lang = this.language;
+    const messages = messagesFor(lang);
+    const phrases: string[] = [];
+    if (batch.count > 0) {
+      const breaking = batch.items.find((item) => hasTag(item, this.breaking));
+      const count = newItemsText(lang, batch.count);
+      phrases.push(breaking ? `${messages.breaking}: ${headline(breaking)}. ${count}` : count);
+    }
+    const revised = batch.revised[0];
+    if (revised) {
+      const word = messages.updated.replace('{t}', '').trim();
+      phrases.push(`${word.charAt(0).toLocaleUpperCase(lang)}${word.slice(1)}: ${headline(revised)}`);
+    }
+    return phrases.join('. ');
+  }
+
+  /**
+   * Whether server-rendered items are shown: those the feed retracted (seen now, or kept from an
+   * earlier visit) are hidden — a cached page must not bring a retracted item back.
+   */
+  private showServerItems(): boolean {
+    const retracted = new Set(this.feed.value.retracted);
+    let shown = false;
+    for (const child of this.querySelectorAll<LiveTickerItem>(':scope > live-ticker-item')) {
+      if (retracted.has(child.getAttribute('item-id') ?? '')) child.hidden = true;
+      shown ||= !child.hidden;
+    }
+    return shown;
   }
 
   private announce(text: string): void {
@@ -212,23 +277,41 @@ export class LiveTicker extends LitElement {
     this.arrivals.setScrolled((event.target as HTMLElement).scrollTop > 0);
   }
 
-  private onSlotChange(event: Event): void {
-    const slot = event.target as HTMLSlotElement;
-    this.hasServerItems = slot.assignedElements().some((element) => element.localName === 'live-ticker-item');
+  private onSlotChange(): void {
+    this.hasServerItems = this.showServerItems();
     this.requestUpdate();
+  }
+
+  /** An entry's part: `entry`, with `fresh` or `revised` while highlighted, `pinned`, `breaking`. */
+  private entryPart(item: TickerItem, pinned: boolean, breaking: boolean): string {
+    const { fresh, revised } = this.arrivals;
+    return `entry${fresh.has(item.id) ? ' fresh' : revised.has(item.id) ? ' revised' : ''}${pinned ? ' pinned' : ''}${breaking ? ' breaking' : ''}`;
   }
 
   private renderItems(items: readonly TickerItem[], clone = false) {
     const fresh = this.arrivals.fresh;
+    const pinnedId = this.feed.value.pinned;
     // eslint-disable-next-line lit-a11y/no-redundant-role -- Safari drops list semantics from an <ol> styled list-style: none.
     return html`<ol class=${clone ? 'list clone' : 'list'} part=${clone ? 'list clone' : 'list'} role="list" aria-hidden=${clone ? 'true' : nothing} ?inert=${clone}>
       ${repeat(
         items,
         (item) => item.id,
-        (item) =>
-          html`<li class=${fresh.has(item.id) ? 'entry fresh' : 'entry'} part=${fresh.has(item.id) ? 'entry fresh' : 'entry'} tabindex=${fresh.has(item.id) && !clone ? '-1' : nothing}>
-            <live-ticker-item part="item" .item=${item} layout=${this.layout} time-zone=${this.timeZone ?? nothing}></live-ticker-item>
-          </li>`,
+        (item) => {
+          const pinned = item.id === pinnedId;
+          const breaking = hasTag(item, this.breaking);
+          const part = this.entryPart(item, pinned, breaking);
+          return html`<li class=${part} part=${part} tabindex=${fresh.has(item.id) && !clone ? '-1' : nothing}>
+            <live-ticker-item
+              part="item"
+              .item=${item}
+              layout=${this.layout}
+              time-zone=${this.timeZone ?? nothing}
+              ?pinned=${pinned}
+              ?breaking=${breaking}
+              summary-lines=${this.summaryLines}
+            ></live-ticker-item>
+          </li>`;
+        },
       )}
     </ol>`;
   }
@@ -282,6 +365,9 @@ export class LiveTicker extends LitElement {
     `;
   }
 }
+
+/** An item's headline, as an announcement reads it: its title, else the start of its text. */
+const headline = (item: TickerItem) => (item.title ?? item.text).slice(0, 160);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -35,7 +35,11 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
   private lang?: string;
   private unwatchLang?: () => void;
 
-  constructor(private readonly host: ReactiveElement) {
+  constructor(
+    private readonly host: ReactiveElement,
+    /** Where in the host's shadow root the `<time>` it fills is. */
+    private readonly selector = 'time',
+  ) {
     host.addController(this);
   }
 
@@ -63,11 +67,12 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
     this.unwatchLang = watchLang(() => {
       this.lang = undefined;
       this.refresh();
+      this.host.requestUpdate(); // what else the host says in its language
     });
   }
 
   hostUpdated(): void {
-    this.time = this.host.renderRoot.querySelector('time');
+    this.time = this.host.renderRoot.querySelector(this.selector);
     this.write(this.time);
   }
 
