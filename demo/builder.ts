@@ -41,6 +41,7 @@ function readChoices(): EmbedChoices | { error: string } {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '');
   const maxItems = Math.round(Number(text('max-items')));
+  const summaryLines = Math.round(Number(text('summary-lines')));
   return {
     feedUrls: feeds.urls,
     heading: text('heading'),
@@ -49,6 +50,10 @@ function readChoices(): EmbedChoices | { error: string } {
     theme: text('theme') as EmbedChoices['theme'],
     density: text('density') as EmbedChoices['density'],
     maxItems: Number.isFinite(maxItems) ? Math.min(50, Math.max(1, maxItems)) : 10,
+    filter: text('filter'),
+    pinnedTags: text('pinned-tags'),
+    breakingTags: text('breaking-tags'),
+    summaryLines: Number.isFinite(summaryLines) ? Math.min(6, Math.max(0, summaryLines)) : 2,
     scriptUrl: parseScriptUrl(scriptInput.value, location.href) ?? defaultScript,
   };
 }
@@ -144,7 +149,7 @@ function refresh(): void {
   feedInput.setAttribute('aria-invalid', 'false');
 
   if (serverItemsBox.checked) {
-    const key = `${choices.feedUrls.join(' ')}|${choices.lang}|${choices.maxItems}`;
+    const key = `${choices.feedUrls.join(' ')}|${choices.lang}|${choices.maxItems}|${choices.filter}`;
     if (key !== itemsKey) {
       itemsKey = key;
       cachedItems = [];

@@ -5,6 +5,7 @@
  */
 import { relativeLabel } from '../src/clock/relative-label.js';
 import type { TickerItem } from '../src/model.js';
+import { parseFilter } from '../src/store/filter.js';
 import { formatDateline } from '../src/text/dateline.js';
 
 export interface EmbedChoices {
@@ -17,6 +18,13 @@ export interface EmbedChoices {
   readonly theme: '' | 'light' | 'dark' | 'auto';
   readonly density: '' | 'compact' | 'comfortable';
   readonly maxItems: number;
+  /** The block's `filter` ('' for every item). */
+  readonly filter: string;
+  /** `pinned-tags` and `breaking-tags` as typed; the defaults are left out of the snippet. */
+  readonly pinnedTags: string;
+  readonly breakingTags: string;
+  /** Lines of summary under a headline (0 to 6). */
+  readonly summaryLines: number;
   /** Absolute URL of `live-ticker.js`. */
   readonly scriptUrl: string;
 }
@@ -63,7 +71,24 @@ export function parseScriptUrl(input: string, base: string): string | undefined 
 }
 
 /** Every attribute the builder may set on the block (the element reflects others, such as `status`, itself). */
-export const BLOCK_ATTRIBUTES = ['lang', 'dir', 'heading', 'feed-url', 'layout', 'theme', 'density', 'max-items'] as const;
+export const BLOCK_ATTRIBUTES = [
+  'lang',
+  'dir',
+  'heading',
+  'feed-url',
+  'filter',
+  'layout',
+  'theme',
+  'density',
+  'max-items',
+  'summary-lines',
+  'pinned-tags',
+  'breaking-tags',
+] as const;
+
+/** The element's own defaults: a choice equal to one is left out of the snippet. */
+const DEFAULTS = { pinnedTags: 'pinned', breakingTags: 'breaking urgent', summaryLines: 2 };
+const squeezed = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 /** The `<live-ticker>` attributes, in snippet order; defaults are left out except the layout and `max-items`, which are deliberate choices. */
 export function blockAttributes(choices: EmbedChoices): [name: string, value: string][] {
@@ -72,27 +97,39 @@ export function blockAttributes(choices: EmbedChoices): [name: string, value: st
   if (RTL_LANGS.has(choices.lang.split('-')[0]!.toLowerCase())) attributes.push(['dir', 'rtl']);
   if (choices.heading.trim()) attributes.push(['heading', choices.heading.trim()]);
   attributes.push(['feed-url', choices.feedUrls.join(' ')]);
+  if (squeezed(choices.filter)) attributes.push(['filter', squeezed(choices.filter)]);
   attributes.push(['layout', choices.layout]);
   if (choices.theme) attributes.push(['theme', choices.theme]);
   if (choices.density) attributes.push(['density', choices.density]);
   attributes.push(['max-items', String(choices.maxItems)]);
+  if (choices.summaryLines !== DEFAULTS.summaryLines) attributes.push(['summary-lines', String(choices.summaryLines)]);
+  if (squeezed(choices.pinnedTags) !== DEFAULTS.pinnedTags) attributes.push(['pinned-tags', squeezed(choices.pinnedTags)]);
+  if (squeezed(choices.breakingTags) !== DEFAULTS.breakingTags) attributes.push(['breaking-tags', squeezed(choices.breakingTags)]);
   return attributes;
 }
 
-/** The newest `maxItems` items as server-rendered children, labelled for `now` in `lang`. */
-export function serverItems(items: readonly TickerItem[], choices: Pick<EmbedChoices, 'lang' | 'maxItems'>, now: number): ServerItem[] {
-  return items.slice(0, choices.maxItems).map((item) => {
-    const dateline = formatDateline(item.place, item.agencies);
-    const text = dateline ? `${dateline} - ${item.text}` : item.text;
-    if (item.published === undefined) return { id: item.id, href: item.url, text };
-    return {
-      id: item.id,
-      datetime: new Date(item.published).toISOString(),
-      href: item.url,
-      text,
-      label: relativeLabel(item.published, now, { lang: choices.lang || 'en' }).text,
-    };
-  });
+/** The newest `maxItems` items the block's filter shows, as server-rendered children, labelled for `now` in `lang`. */
+export function serverItems(
+  items: readonly TickerItem[],
+  choices: Pick<EmbedChoices, 'lang' | 'maxItems'> & Partial<Pick<EmbedChoices, 'filter'>>,
+  now: number,
+): ServerItem[] {
+  const { filter = () => true } = parseFilter(choices.filter);
+  return items
+    .filter(filter)
+    .slice(0, choices.maxItems)
+    .map((item) => {
+      const dateline = formatDateline(item.place, item.agencies);
+      const text = dateline ? `${dateline} - ${item.text}` : item.text;
+      if (item.published === undefined) return { id: item.id, href: item.url, text };
+      return {
+        id: item.id,
+        datetime: new Date(item.published).toISOString(),
+        href: item.url,
+        text,
+        label: relativeLabel(item.published, now, { lang: choices.lang || 'en' }).text,
+      };
+    });
 }
 
 /** Text made safe inside HTML text and quoted attribute values: every character that could end either is escaped. */

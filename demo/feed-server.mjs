@@ -14,13 +14,19 @@
  *   GET  /feeds/<channel>/events     Server-Sent Events; resumes after ?last_event_id= or Last-Event-ID
  *   WS   /feeds/<channel>/ws         WebSocket; the same messages
  *   GET  /feeds/<channel>/stats      { requests, ok, notModified, failed, streams (opened), open, bytes (documents), lastEventIds }
- *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery, sendDate } }, { publish: { text, id, published } },
+ *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery, sendDate, sections } },
+ *                                    { publish: { text, id, published, updated, title, tags, url } } (tags default ["buitenland"]),
  *                                    { delete: id }, { fail: { status, times, retryAfter, body } }, { fail: { hang: true } },
  *                                    { fail: { status: 204 } }, { drop: true } (cuts open streams), { end: true } (closes them),
  *                                    { raw: [jsonFeedItem, …] } (served verbatim in feed.json: hostile input for tests),
  *                                    { burst: n } (n new items at once),
  *                                    { script: [{ status, contentType, chunks, latin1, then: 'end' | 'drop' | 'hold' }, …] }
  *                                    (the next /events answers, byte for byte: broken and hostile streams for tests)
+ *
+ * Every item carries tags (`buitenland` for the seed's). A channel with `sections` also carries the
+ * newsroom's other sections: sport items (one pinned, one corrected) and breaking items, so that
+ * filtered blocks of one feed can be shown; channels made on first use have them when the server was
+ * created with `sections: true` (the demo page), channels made by `reset` when it says so.
  *
  * The `Date` header: a channel on real time sends the real one. A channel reset to a demo `now`
  * (tests in virtual time) sends none, since the page's virtual clock would disagree with any, unless
@@ -29,7 +35,7 @@
 import { readFileSync } from 'node:fs';
 import { WebSocketServer } from 'ws';
 
-/** @typedef {{ id: string, published: number, text: string, url?: string }} DemoItem */
+/** @typedef {{ id: string, published: number, text: string, url?: string, title?: string, tags?: string[], updated?: number }} DemoItem */
 /** @typedef {{ seq: number, item?: DemoItem, deleted?: string }} Change */
 /** @typedef {{ status?: number, times: number, retryAfter?: string, body?: string, hang?: boolean }} Fault */
 /** @typedef {{ send: (change: Change) => void, drop: () => void, end: () => void }} StreamClient */
@@ -43,6 +49,7 @@ import { WebSocketServer } from 'ws';
  * @property {number} realStart server time when it started
  * @property {number} publishEvery ms between new items; 0 for none
  * @property {'real' | 'none' | 'demo'} date what the Date header says: the real time, nothing, or the channel's demo time
+ * @property {boolean} sections whether the newsroom's other sections (sport, breaking) are in the feed
  * @property {number} autoPublished how many timed items are in the log
  * @property {Change[]} log every change after the seed, in order
  * @property {Fault[]} faults
@@ -84,7 +91,7 @@ function windows1252(text) {
   return Buffer.from(out);
 }
 
-/** @param {{ publishEvery?: number, now?: () => number }} [options] */
+/** @param {{ publishEvery?: number, now?: () => number, sections?: boolean }} [options] */
 export function createFeedServer(options = {}) {
   const defaultPublishEvery = options.publishEvery ?? 30_000;
   const realNow = options.now ?? (() => Date.now());
@@ -92,7 +99,7 @@ export function createFeedServer(options = {}) {
   const channels = new Map();
   const sockets = new WebSocketServer({ noServer: true });
 
-  /** @param {{ now?: number | string, publishEvery?: number, sendDate?: boolean }} [settings] @returns {Channel} */
+  /** @param {{ now?: number | string, publishEvery?: number, sendDate?: boolean, sections?: boolean }} [settings] @returns {Channel} */
   function newChannel(settings = {}) {
     const anchor = settings.now === undefined ? realNow() : new Date(settings.now).getTime();
     return {
@@ -100,6 +107,7 @@ export function createFeedServer(options = {}) {
       realStart: realNow(),
       publishEvery: settings.publishEvery ?? defaultPublishEvery,
       date: settings.sendDate ? 'demo' : settings.now === undefined ? 'real' : 'none',
+      sections: Boolean(settings.sections),
       autoPublished: 0,
       log: [],
       faults: [],
@@ -125,7 +133,7 @@ export function createFeedServer(options = {}) {
   /** @param {string} name */
   function channel(name) {
     let found = channels.get(name);
-    if (!found) channels.set(name, (found = newChannel()));
+    if (!found) channels.set(name, (found = newChannel({ sections: options.sections })));
     return materialize(found);
   }
 
@@ -153,7 +161,12 @@ export function createFeedServer(options = {}) {
       const i = ch.autoPublished++;
       record(ch, {
         seq: version(ch) + 1,
-        item: { id: `live-${i + 1}`, published: ch.anchor + (i + 1) * ch.publishEvery, text: seed.live[i % seed.live.length] },
+        item: {
+          id: `live-${i + 1}`,
+          published: ch.anchor + (i + 1) * ch.publishEvery,
+          text: seed.live[i % seed.live.length],
+          tags: ['buitenland'],
+        },
       });
     }
     return ch;
@@ -178,12 +191,16 @@ export function createFeedServer(options = {}) {
   function items(ch) {
     /** @type {Map<string, DemoItem>} */
     const byId = new Map();
-    for (const item of seed.items) {
+    for (const item of [...seed.items, ...(ch.sections ? seed.sections : [])]) {
+      const tags = item.tags ?? ['buitenland'];
       byId.set(item.id, {
         id: item.id,
         published: ch.anchor - item.minutesAgo * MINUTE,
+        ...(item.updatedMinutesAgo === undefined ? {} : { updated: ch.anchor - item.updatedMinutesAgo * MINUTE }),
+        ...(item.title ? { title: item.title } : {}),
         text: item.text,
-        url: `https://www.example.org/buitenland/${item.id}`,
+        tags,
+        url: `https://www.example.org/${tags[tags.length - 1]}/${item.id}`,
       });
     }
     for (const change of ch.log) {
@@ -197,9 +214,15 @@ export function createFeedServer(options = {}) {
   const jsonItem = (item) => ({
     id: item.id,
     ...(item.url ? { url: item.url } : {}),
+    ...(item.title ? { title: item.title } : {}),
     content_text: item.text,
     date_published: new Date(item.published).toISOString(),
+    ...(item.updated ? { date_modified: new Date(item.updated).toISOString() } : {}),
+    ...(item.tags ? { tags: item.tags } : {}),
   });
+
+  /** @param {DemoItem} item @param {(tag: string) => string} element */
+  const categories = (item, element) => (item.tags ?? []).map((tag) => `\n      ${element(xml(tag))}`).join('');
 
   /** @param {Channel} ch @param {string} name @param {string} origin */
   function jsonFeed(ch, name, origin) {
@@ -217,9 +240,9 @@ export function createFeedServer(options = {}) {
   function rss(ch, origin) {
     const entries = items(ch).map(
       (item) => `    <item>
-      <guid isPermaLink="false">${xml(item.id)}</guid>${item.url ? `\n      <link>${xml(item.url)}</link>` : ''}
+      <guid isPermaLink="false">${xml(item.id)}</guid>${item.url ? `\n      <link>${xml(item.url)}</link>` : ''}${item.title ? `\n      <title>${xml(item.title)}</title>` : ''}
       <description>${xml(item.text)}</description>
-      <pubDate>${new Date(item.published).toUTCString()}</pubDate>
+      <pubDate>${new Date(item.published).toUTCString()}</pubDate>${categories(item, (tag) => `<category>${tag}</category>`)}
     </item>`,
     );
     return `<?xml version="1.0" encoding="UTF-8"?>
@@ -271,10 +294,10 @@ ${entries.join('\n')}
     const entries = list.map(
       (item) => `  <entry>
     <id>urn:live-ticker-demo:${xml(item.id)}</id>
-    <title>${xml(item.text.split(' - ')[0] ?? item.id)}</title>${item.url ? `\n    <link rel="alternate" href="${xml(item.url)}"/>` : ''}
+    <title>${xml(item.title ?? item.text.split(' - ')[0] ?? item.id)}</title>${item.url ? `\n    <link rel="alternate" href="${xml(item.url)}"/>` : ''}
     <published>${new Date(item.published).toISOString()}</published>
-    <updated>${new Date(item.published).toISOString()}</updated>
-    <summary type="text">${xml(item.text)}</summary>
+    <updated>${new Date(item.updated ?? item.published).toISOString()}</updated>
+    <summary type="text">${xml(item.text)}</summary>${categories(item, (tag) => `<category term="${tag}"/>`)}
   </entry>`,
     );
     return `<?xml version="1.0" encoding="utf-8"?>
@@ -456,16 +479,21 @@ ${entries.join('\n')}
       }
       const ch = channel(name);
       if (command.publish) {
-        const id = String(command.publish.id ?? `published-${ch.log.length + 1}`);
+        const { id = `published-${ch.log.length + 1}`, text, title, tags = ['buitenland'], url, updated } = command.publish;
         const published = command.publish.published ? new Date(command.publish.published).getTime() : demoNow(ch);
-        record(ch, { seq: version(ch) + 1, item: { id, published, text: String(command.publish.text) } });
+        /** @type {DemoItem} */
+        const item = { id: String(id), published, text: String(text), tags: tags.map(String) };
+        if (title) item.title = String(title);
+        if (url) item.url = String(url);
+        if (updated) item.updated = new Date(updated).getTime();
+        record(ch, { seq: version(ch) + 1, item });
       }
       if (command.delete) record(ch, { seq: version(ch) + 1, deleted: String(command.delete) });
       // Many items at once, as fast as the server can write them (the burst benchmark).
       for (let i = 1; i <= (Number(command.burst) || 0); i++) {
         record(ch, {
           seq: version(ch) + 1,
-          item: { id: `burst-${i}`, published: demoNow(ch) + i, text: `${seed.live[i % seed.live.length]} (${i})` },
+          item: { id: `burst-${i}`, published: demoNow(ch) + i, text: `${seed.live[i % seed.live.length]} (${i})`, tags: ['buitenland'] },
         });
       }
       if (command.fail) ch.faults.push({ times: 1, ...command.fail });

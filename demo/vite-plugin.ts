@@ -25,7 +25,7 @@ export function hostPolicy(embedOrigin: string, feedOrigin: string, extraScriptS
  * another origin (localhost ↔ 127.0.0.1), under a strict CSP, with its items rendered on the server.
  */
 export function demoFeedServer(): Plugin {
-  const feeds = createFeedServer();
+  const feeds = createFeedServer({ sections: true });
   /** CSP violations the host page's browsers reported, per channel: every engine can report, not every driver can listen. */
   const cspReports = new Map<string, string[]>();
 
@@ -74,6 +74,7 @@ export function demoFeedServer(): Plugin {
     const now = Date.now();
     return feeds
       .itemsOf(channel)
+      .filter((item) => item.tags?.includes('buitenland'))
       .slice(0, count)
       .map((item) => {
         const label = relativeLabel(item.published, now, { lang: 'nl', timeZone: 'Europe/Amsterdam' }).text;

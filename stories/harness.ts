@@ -15,6 +15,23 @@ export function seedItems(now = STORY_NOW): TickerItemInput[] {
     published: now - item.minutesAgo * MINUTE,
     text: item.text,
     url: `https://www.example.org/buitenland/${item.id}`,
+    tags: ['buitenland'],
+  }));
+}
+
+/**
+ * The demo newsroom's other sections (demo/seed-items.json): sport items, one pinned and one
+ * corrected four minutes ago, and a breaking and an urgent item, with titles where a CMS gives them.
+ */
+export function sectionItems(now = STORY_NOW): TickerItemInput[] {
+  return seed.sections.map((item) => ({
+    id: item.id,
+    published: now - item.minutesAgo * MINUTE,
+    ...(typeof item.updatedMinutesAgo === 'number' ? { updated: now - item.updatedMinutesAgo * MINUTE } : {}),
+    ...(item.title ? { title: item.title } : {}),
+    text: item.text,
+    url: `https://www.example.org/${item.tags.at(-1)}/${item.id}`,
+    tags: item.tags,
   }));
 }
 
@@ -92,6 +109,10 @@ export interface TickerArgs {
   theme?: 'light' | 'dark' | 'auto';
   density?: 'compact' | 'comfortable';
   'time-zone'?: string;
+  filter?: string;
+  'pinned-tags'?: string;
+  'breaking-tags'?: string;
+  'summary-lines'?: number;
 }
 
 /** A `<live-ticker>` on a story feed, with its controls; `light` is server-rendered content. */
@@ -110,6 +131,10 @@ export function renderTicker(
       theme=${args.theme ?? nothing}
       density=${args.density ?? nothing}
       time-zone=${args['time-zone'] ?? nothing}
+      filter=${args.filter ?? nothing}
+      pinned-tags=${args['pinned-tags'] ?? nothing}
+      breaking-tags=${args['breaking-tags'] ?? nothing}
+      summary-lines=${args['summary-lines'] ?? nothing}
       .source=${feed?.source}
       .clock=${feed?.clock}
       >${light}</live-ticker

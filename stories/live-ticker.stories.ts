@@ -4,7 +4,7 @@ import { NEVER, throwError } from 'rxjs';
 import { VirtualClock } from '../src/clock/virtual-clock.js';
 import { toTickerItem } from '../src/parsers/item.js';
 import { keepItems } from '../src/store/return-visit.js';
-import { manyItems, renderTicker, seedItems, StoryFeed, STORY_NOW, type TickerArgs } from './harness.js';
+import { manyItems, renderTicker, sectionItems, seedItems, StoryFeed, storyControls, STORY_NOW, type TickerArgs } from './harness.js';
 
 /**
  * `<live-ticker>` in every state. Each story runs on its own StoryFeed (an RxJS subject and a
@@ -149,6 +149,65 @@ export const Restored: Story = {
     const clock = new VirtualClock(STORY_NOW + 5 * 60_000);
     return html`<div lang=${args.lang} class="story">
       <live-ticker heading=${args.heading ?? nothing} max-items=${args['max-items']} feed-url=${UNANSWERED_FEED} .clock=${clock}></live-ticker>
+    </div>`;
+  },
+};
+
+/** The newsroom's feed: the seed's foreign news and the other sections, with tags, titles and a correction. */
+const newsroom = () => new StoryFeed([...seedItems(), ...sectionItems()]);
+
+/**
+ * Items with a title show it as their headline (the link) and their text as a summary of
+ * `summary-lines` lines; wire items without one show their dateline and text.
+ */
+export const Headlines: Story = {
+  args: { heading: 'Meer uit Sport', filter: 'tag:sport', 'pinned-tags': 'none', 'summary-lines': 2 },
+  render: (args) => renderTicker(args, newsroom()),
+};
+
+/** The newest item tagged `pinned` stays first, whatever its date, with a pin named for screen readers. */
+export const Pinned: Story = {
+  args: { heading: 'Meer uit Sport', filter: 'tag:sport' },
+  render: (args) => renderTicker(args, newsroom()),
+};
+
+/** Items tagged `breaking` or `urgent` carry a localised marker and are announced with it. */
+export const Breaking: Story = {
+  args: { filter: 'tag:breaking tag:urgent tag:buitenland' },
+  render: (args) => renderTicker(args, newsroom()),
+};
+
+/** An item updated more than two minutes after it was published says so: "bijgewerkt 4 minuten geleden". */
+export const Corrected: Story = {
+  args: { heading: 'Meer uit Sport', filter: 'tag:sport', 'pinned-tags': 'none' },
+  render: (args) => renderTicker(args, newsroom()),
+};
+
+/** The feed retracted the second item: it is gone here, from every tab, from what is kept, and from server-rendered copies. */
+export const Retracted: Story = {
+  render: (args) => {
+    const feed = new StoryFeed();
+    feed.remove(seedItems()[1]!.id as string);
+    return renderTicker(args, feed);
+  },
+};
+
+/** Only the items that match the filter: here the sport of the newsroom's one feed. */
+export const Filtered: Story = {
+  args: { heading: 'Meer uit Sport', filter: 'tag:sport' },
+  render: (args) => renderTicker(args, newsroom()),
+};
+
+/** One feed, three blocks, one subscription: the breaking crawl, the foreign news and the sport, each with its own filter. */
+export const Newsroom: Story = {
+  render: (args) => {
+    const feed = newsroom();
+    const block = (heading: string, filter: string, layout: 'list' | 'marquee', maxItems: number) =>
+      html`<live-ticker heading=${heading} filter=${filter} layout=${layout} max-items=${maxItems} .source=${feed.source} .clock=${feed.clock}></live-ticker>`;
+    return html`<div lang=${args.lang} class="story newsroom">
+      ${block('Net binnen', 'tag:breaking tag:urgent', 'marquee', 5)}
+      <div class="columns">${block('Meer uit Buitenland', 'tag:buitenland', 'list', 4)} ${block('Meer uit Sport', 'tag:sport', 'list', 4)}</div>
+      ${storyControls(feed)}
     </div>`;
   },
 };

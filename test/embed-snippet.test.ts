@@ -11,6 +11,10 @@ const choices: EmbedChoices = {
   theme: '',
   density: '',
   maxItems: 7,
+  filter: '',
+  pinnedTags: 'pinned',
+  breakingTags: 'breaking urgent',
+  summaryLines: 2,
   scriptUrl: 'https://cdn.example/live-ticker.js',
 };
 
@@ -49,6 +53,25 @@ describe('the embed builder snippet', () => {
       '<script src="https://cdn.example/live-ticker.js" async></script>\n' +
         '<live-ticker lang="nl" heading="Meer uit Buitenland" feed-url="https://news.example/feed.json" layout="marquee" theme="dark" density="compact" max-items="7"></live-ticker>\n',
     );
+  });
+
+  it('writes filter, summary lines and pinned and breaking tags only when they differ from the defaults', () => {
+    expect(
+      snippet({ ...choices, filter: '  tag:sport   place:"DEN HAAG" ', pinnedTags: ' pinned ', breakingTags: 'breaking  urgent' }),
+    ).to.contain(
+      ' feed-url="https://news.example/feed.json" filter="tag:sport place:&#34;DEN HAAG&#34;" layout="list" max-items="7"></live-ticker>',
+    );
+    expect(snippet({ ...choices, summaryLines: 0, pinnedTags: 'uitgelicht', breakingTags: 'spoed' })).to.contain(
+      ' max-items="7" summary-lines="0" pinned-tags="uitgelicht" breaking-tags="spoed"></live-ticker>',
+    );
+  });
+
+  it('writes in only the items the filter shows', () => {
+    const items: TickerItem[] = [
+      { id: 'a', published: 2, agencies: [], text: 'sport', tags: ['Sport'] },
+      { id: 'b', published: 1, agencies: [], text: 'other' },
+    ];
+    expect(serverItems(items, { lang: 'nl', maxItems: 5, filter: 'tag:sport' }, 3).map((item) => item.id)).to.deep.equal(['a']);
   });
 
   it('marks right-to-left languages, and leaves the language to the page when none is chosen', () => {

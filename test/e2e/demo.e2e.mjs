@@ -32,7 +32,7 @@ describe('the demo (npm start)', () => {
   before(async () => {
     page = await (await demo.browser()).newPage();
     problems = recordProblems(page);
-    await demo.control('buitenland', { reset: { now: T } });
+    await demo.control('buitenland', { reset: { now: T, sections: true } });
     await page.clock.install({ time: T });
     await page.goto(`${demo.origin}/`);
   });
@@ -65,13 +65,22 @@ describe('the demo (npm start)', () => {
     await context.close();
   });
 
-  it('crawls the same items in the header marquee, from the same single request loop', async () => {
-    await page.locator('live-ticker.crawl [part="list"] live-ticker-item').nth(6).waitFor();
-    const crawl = await page.locator('live-ticker.crawl [part="list"] live-ticker-item [part="dateline"]').allTextContents();
-    assert.deepEqual(crawl, SEED_DATELINES);
-    assert.equal(await page.locator('live-ticker.crawl [part="pause"]').count(), 1);
-    assert.equal(await page.locator('#buitenland [part="pause"]').count(), 1);
-    assert.equal((await demo.stats('buitenland')).requests, 1, 'two blocks, one request');
+  it('crawls the breaking items in the header and shows sport beside the foreign news, all from one request loop', async () => {
+    const crawl = page.locator('live-ticker.crawl [part="list"] live-ticker-item');
+    await crawl.nth(1).waitFor();
+    assert.equal(await crawl.count(), 2);
+    assert.deepEqual(await crawl.locator('[part~="breaking"]').allTextContents(), ['Net binnen', 'Net binnen']);
+    assert.equal(await crawl.first().locator('[part="headline"]').textContent(), 'Kamer houdt vanavond spoeddebat over stikstofakkoord');
+    const sport = page.locator('#sport [part="list"] live-ticker-item');
+    await sport.nth(3).waitFor();
+    assert.match((await sport.first().locator('[part="headline"]').textContent()) ?? '', /^Live: het WK afstanden/);
+    assert.equal(await sport.first().locator('[part~="pinned"]').getAttribute('aria-label'), 'Vastgezet');
+    const corrected = sport.filter({ hasText: 'Feyenoord' });
+    assert.equal((await corrected.locator('[part="updated"]').textContent())?.trim(), 'bijgewerkt 4 minuten geleden');
+    assert.equal(await page.locator('#buitenland [part~="list"] live-ticker-item').count(), 7);
+    for (const block of ['live-ticker.crawl', '#buitenland', '#sport'])
+      assert.equal(await page.locator(`${block} [part="pause"]`).count(), 1);
+    assert.equal((await demo.stats('buitenland')).requests, 1, 'three blocks, one request');
   });
 
   it('moves every label on at the minute boundary', async () => {

@@ -137,7 +137,9 @@ describe('the embed on a third-party page', () => {
       },
       { id: 'date', content_text: 'Tekst', date_published: '2026-11-27T12:00:00Z" onerror="window.__pwned=10' },
     ];
-    await demo.control('xss', { reset: { publishEvery: 0 }, raw: hostile });
+    // Tagged for the demo's foreign-news block (with a hostile tag too), so that every field is shown.
+    const raw = hostile.map((item) => ({ ...item, tags: ['buitenland', '<img src=x onerror="window.__pwned=12">'] }));
+    await demo.control('xss', { reset: { publishEvery: 0 }, raw });
     const { page, context } = await open(`/?feed=${encodeURIComponent('/feeds/xss/feed.json')}`);
     await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
     const found = await page.evaluate(() => {

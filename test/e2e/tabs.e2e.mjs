@@ -77,6 +77,39 @@ describe('tabs of one browser', () => {
     await context.close();
   });
 
+  it('a retraction reaches every tab and what is kept, and a reload does not bring back its server-rendered copy', async () => {
+    const channel = 'tabs-retract';
+    const { context, first, second } = await openTwoTabs(channel);
+    const wenen = (/** @type {import('playwright-core').Page} */ page) =>
+      page.locator('#buitenland [part="list"] live-ticker-item', { hasText: 'WENEN (ANP)' });
+    await demo.control(channel, { delete: 'anp-orf-directeur' });
+    await context.clock.runFor(INTERVAL);
+    for (const tab of [first, second]) await wenen(tab).waitFor({ state: 'detached' });
+    const kept = await first.evaluate(() =>
+      Object.entries(localStorage)
+        .filter(([key]) => key.startsWith('live-ticker:items:'))
+        .map(([, value]) => JSON.parse(value)),
+    );
+    assert.equal(kept.length, 1);
+    assert.deepEqual(kept[0].retracted, ['anp-orf-directeur']);
+    assert.equal(kept[0].items.filter((/** @type {{ id: string }} */ item) => item.id === 'anp-orf-directeur').length, 0);
+
+    // The reader comes back to a page that still carries the item, rendered on the server (a cached
+    // copy), and the feed does not answer: what the browser kept decides.
+    await second.close();
+    await demo.control(channel, { fail: { hang: true, times: 3 } });
+    await first.reload();
+    const copy = first.locator('#buitenland > live-ticker-item[item-id="anp-orf-directeur"]');
+    assert.equal(await copy.count(), 1, 'the page carries the server-rendered copy');
+    await first.waitForFunction(() =>
+      document.querySelector('#buitenland > live-ticker-item[item-id="anp-orf-directeur"]')?.hasAttribute('hidden'),
+    );
+    await sidebarShows(first, 'DOHA (ANP/AFP)');
+    assert.equal(await wenen(first).count(), 0);
+    assert.equal(await copy.isVisible(), false);
+    await context.close();
+  });
+
   it('a hidden leader hands over to a visible tab; with every tab hidden nothing is requested; shown again, a tab catches up at once', async () => {
     const channel = 'tabs-hidden';
     const { context, first, second } = await openTwoTabs(channel);

@@ -63,8 +63,10 @@ export const styles = css`
     font-size: var(--live-ticker-time-font-size, 0.8125em);
     color: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 68%, transparent));
   }
-  .updated::before {
-    content: ' · ';
+  /* A correction's label follows the time on its line, or starts the next one. */
+  .time,
+  ::slotted([slot='time']) {
+    margin-inline-end: 0.75em;
   }
   time {
     font-variant-numeric: tabular-nums;

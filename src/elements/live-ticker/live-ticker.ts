@@ -159,6 +159,8 @@ export class LiveTicker extends LitElement {
   private readonly clockProvider = new ContextProvider(this, { context: clockContext, initialValue: defaultClock() });
   private hasServerItems = false;
   private announcedBatch?: ArrivalBatch;
+  /** The retracted ids the server-rendered items were last checked against. */
+  private retracted?: readonly string[];
   /** `breaking-tags`, parsed when it changes. */
   private breaking: ReadonlySet<string> = new Set();
 
@@ -207,7 +209,10 @@ export class LiveTicker extends LitElement {
       this.announcedBatch = this.arrivals.batch;
       if (this.announcedBatch) this.announce(this.arrivalsText(this.announcedBatch));
     }
-    if (!state.items.length) this.hasServerItems = this.showServerItems();
+    if (state.retracted !== this.retracted) {
+      this.retracted = state.retracted;
+      this.hasServerItems = this.showServerItems();
+    }
     if (state.status !== this.status && (state.status === 'stale' || state.status === 'error')) {
       const messages = messagesFor(this.language);
       this.announce(state.status === 'stale' ? messages.stale : messages.error);
