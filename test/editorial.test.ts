@@ -107,7 +107,7 @@ describe('editorial meaning', () => {
       expect(shown[0]!.getAttribute('part')!.split(' ')).to.include('pinned');
       expect(itemTexts(ticker)[0]).to.equal('BRUSSEL (ANP) - Bericht pin');
       expect(itemTexts(ticker)[1]).to.equal('BRUSSEL (ANP) - Bericht new-49');
-      const pin = inItem(itemsOf(ticker)[0]!, 'pinned')!;
+      const pin = inItem(itemsOf(ticker)[0]!, 'pin')!;
       expect(pin.getAttribute('aria-label')).to.equal('Vastgezet');
       expect(shown.slice(1).every((entry) => !entry.getAttribute('part')!.includes('pinned'))).to.equal(true);
     });
@@ -136,14 +136,21 @@ describe('editorial meaning', () => {
     it('carry a visible localised marker and the part token', async () => {
       const ticker = await mount({}, [item('b', 1, { tags: ['URGENT'] }), item('a', 2)]);
       const [breaking, plain] = itemsOf(ticker);
-      expect(inItem(breaking!, 'breaking')!.textContent).to.equal('Net binnen');
-      expect(inItem(breaking!, 'breaking')!.getBoundingClientRect().width).to.be.greaterThan(0);
+      expect(inItem(breaking!, 'breaking-marker')!.textContent).to.equal('Net binnen');
+      expect(inItem(breaking!, 'breaking-marker')!.getBoundingClientRect().width).to.be.greaterThan(0);
       expect(entries(ticker)[0]!.part.contains('breaking')).to.equal(true);
-      expect(inItem(plain!, 'breaking')).to.equal(null);
+      expect(inItem(plain!, 'breaking-marker')).to.equal(null);
+      const style = document.createElement('style');
+      style.textContent = 'live-ticker::part(breaking-marker) { color: rgb(1, 2, 3) }';
+      document.head.append(style);
+      expect(getComputedStyle(inItem(breaking!, 'breaking-marker')!).color, 'a page styles the marker through ::part()').to.equal(
+        'rgb(1, 2, 3)',
+      );
+      style.remove();
       ticker.lang = 'de';
       await settled(ticker);
       await itemsOf(ticker)[0]!.updateComplete;
-      expect(inItem(itemsOf(ticker)[0]!, 'breaking')!.textContent).to.equal('Eilmeldung');
+      expect(inItem(itemsOf(ticker)[0]!, 'breaking-marker')!.textContent).to.equal('Eilmeldung');
     });
 
     it('are announced starting with the marker word, exactly once', async () => {

@@ -69,12 +69,12 @@ describe('the demo (npm start)', () => {
     const crawl = page.locator('live-ticker.crawl [part="list"] live-ticker-item');
     await crawl.nth(1).waitFor();
     assert.equal(await crawl.count(), 2);
-    assert.deepEqual(await crawl.locator('[part~="breaking"]').allTextContents(), ['Net binnen', 'Net binnen']);
+    assert.deepEqual(await crawl.locator('[part="breaking-marker"]').allTextContents(), ['Net binnen', 'Net binnen']);
     assert.equal(await crawl.first().locator('[part="headline"]').textContent(), 'Kamer houdt vanavond spoeddebat over stikstofakkoord');
     const sport = page.locator('#sport [part="list"] live-ticker-item');
     await sport.nth(3).waitFor();
     assert.match((await sport.first().locator('[part="headline"]').textContent()) ?? '', /^Live: het WK afstanden/);
-    assert.equal(await sport.first().locator('[part~="pinned"]').getAttribute('aria-label'), 'Vastgezet');
+    assert.equal(await sport.first().locator('[part="pin"]').getAttribute('aria-label'), 'Vastgezet');
     const corrected = sport.filter({ hasText: 'Feyenoord' });
     assert.equal((await corrected.locator('[part="updated"]').textContent())?.trim(), 'bijgewerkt 4 minuten geleden');
     assert.equal(await page.locator('#buitenland [part~="list"] live-ticker-item').count(), 7);

@@ -35,7 +35,8 @@ const PIN_ICON = svg`<path d="M15 3l6 6-3 1-4 4 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 
  * @csspart summary - The text under a headline, clamped to `summary-lines` lines.
  * @csspart dateline - The dateline, e.g. "DOHA (ANP/AFP)".
  * @csspart text - The item's text after the dateline.
- * @csspart marker - A marker before the text: `marker breaking` (a localised word) or `marker pinned` (a pin with a localised name).
+ * @csspart breaking-marker - The localised word before the text of a breaking item ("Net binnen").
+ * @csspart pin - The pin before the text of a pinned item, named for assistive technology ("Vastgezet").
  * @csspart time - The `<time>` label under the text ("13 minuten geleden"); its `title` is the full date and time.
  * @csspart updated - The correction label beside it ("bijgewerkt 4 minuten geleden").
  * @cssprop --live-ticker-link-color - Colour of linked items (default: the text colour).
@@ -44,7 +45,7 @@ const PIN_ICON = svg`<path d="M15 3l6 6-3 1-4 4 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 
  * @cssprop --live-ticker-dateline-weight - Font weight of the dateline.
  * @cssprop --live-ticker-headline-weight - Font weight of headlines (default 600).
  * @cssprop --live-ticker-headline-lines - Lines a headline may take before it is cut with "…" (default 3).
- * @cssprop --live-ticker-text-lines - Lines the text of an item without a title may take (default 12).
+ * @cssprop --live-ticker-text-lines - Lines the text of an item without a title may take (default 12; `none` for all).
  * @cssprop --live-ticker-breaking-color - Colour of the breaking marker (default: a red for light and for dark).
  * @cssprop --live-ticker-pinned-color - Colour of the pin (default: the text colour).
  * @cssprop --live-ticker-focus-color - Focus ring colour.
@@ -157,8 +158,8 @@ export class LiveTickerItem extends LitElement {
     const [before, after] = messages?.updated.split('{t}') ?? [];
     return html`
       <p class=${title ? 'body titled' : 'body'} part="body">
-        ${this.pinned ? html`<svg class="marker pin" part="marker pinned" viewBox="0 0 24 24" role="img" aria-label=${messages!.pinned}>${PIN_ICON}</svg> ` : nothing}
-        ${this.breaking ? html`<span class="marker breaking" part="marker breaking">${messages!.breaking}</span> ` : nothing}
+        ${this.pinned ? html`<svg class="marker pin" part="pin" viewBox="0 0 24 24" role="img" aria-label=${messages!.pinned}>${PIN_ICON}</svg> ` : nothing}
+        ${this.breaking ? html`<span class="marker breaking" part="breaking-marker">${messages!.breaking}</span> ` : nothing}
         ${url ? html`<a class="link" part="link" href=${url}>${main}</a>` : main}
       </p>
       ${title && this.summaryLines > 0 && this.layout !== 'marquee' ? html`<p class="summary" part="summary">${text}</p>` : nothing}

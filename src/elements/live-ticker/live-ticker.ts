@@ -48,8 +48,16 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  * @csspart viewport - The area around the list; it scrolls when `--live-ticker-max-height` is set, and crawls in the marquee.
  * @csspart message - The loading, empty or error message shown instead of items.
  * @csspart list - The list of items.
- * @csspart entry - One list entry; `entry fresh` while it is newly arrived.
+ * @csspart entry - One list entry; `entry fresh` while it is newly arrived, `entry revised` while a newer version (a correction) is highlighted, `entry pinned` for the pinned item, `entry breaking` for breaking news.
  * @csspart item - The `<live-ticker-item>` inside an entry.
+ * @csspart headline - An item's title (forwarded from the item, as are the next six).
+ * @csspart summary - The text under an item's headline.
+ * @csspart breaking-marker - The localised word before the text of a breaking item.
+ * @csspart pin - The pin before the text of the pinned item.
+ * @csspart dateline - An item's dateline, e.g. "DOHA (ANP/AFP)".
+ * @csspart text - An item's text after the dateline.
+ * @csspart link - The link around an item's headline or text.
+ * @csspart time - An item's relative-time label; `updated` its correction label.
  *
  * @cssprop --live-ticker-color - Text colour (default: inherited, or by `theme`).
  * @cssprop --live-ticker-background - Background (default: transparent, or by `theme`).
@@ -64,6 +72,10 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  * @cssprop --live-ticker-accent - Colour of the buttons (default: the text colour).
  * @cssprop --live-ticker-max-height - Height from which the list scrolls (default: none).
  * @cssprop --live-ticker-marquee-gap - Space between items in the marquee (default 2.5em).
+ * @cssprop --live-ticker-breaking-color - Colour of the breaking marker (default: a red for light and for dark).
+ * @cssprop --live-ticker-pinned-color - Colour of the pin (default: the text colour).
+ * @cssprop --live-ticker-headline-lines - Lines a headline may take before it is cut with "…" (default 3).
+ * @cssprop --live-ticker-text-lines - Lines the text of an item without a title may take (default 12; `none` for all).
  */
 export class LiveTicker extends LitElement {
   static override styles = styles;
@@ -308,6 +320,7 @@ export class LiveTicker extends LitElement {
           return html`<li class=${part} part=${part} tabindex=${fresh.has(item.id) && !clone ? '-1' : nothing}>
             <live-ticker-item
               part="item"
+              exportparts="headline, summary, breaking-marker, pin, dateline, text, link, time, updated"
               .item=${item}
               layout=${this.layout}
               time-zone=${this.timeZone ?? nothing}
