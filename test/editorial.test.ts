@@ -7,6 +7,7 @@ import { VirtualClock } from '../src/clock/virtual-clock.js';
 import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import type { LiveTickerItem } from '../src/elements/live-ticker-item/live-ticker-item.js';
 import type { TickerItemInput, TickerUpdateInput } from '../src/model.js';
+import { parseFeedDocument } from '../src/parsers/feed-document.js';
 import { control, feedUrl, itemTexts, settled, stats, uniqueChannel } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
@@ -75,6 +76,37 @@ describe('editorial meaning', () => {
       const text = inItem(wire!, 'body')!;
       expect(text.getBoundingClientRect().height, 'a wire text: twelve lines').to.be.at.most(12 * lineHeight(text) + 1);
       expect(text.scrollHeight).to.be.greaterThan(text.clientHeight);
+    });
+
+    it("shows a newspaper's RSS item as its headline and a two-line summary, not its whole description", async () => {
+      // As a national newspaper's RSS writes a live blog: an HTML description of hundreds of words.
+      const paragraphs = Array.from({ length: 12 }, (_, i) => `<p>Update ${i + 1}: ${'de onderhandelingen gaan door en '.repeat(8)}</p>`);
+      const rss = `<?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+          <title>Wereld | De Krant</title><link>https://www.example.org/wereld</link>
+          <item>
+            <title>Oekraïne en Rusland praten opnieuw – live</title>
+            <link>https://www.example.org/wereld/live/oekraine</link>
+            <description>${paragraphs.join('').replace(/</g, '&lt;')}</description>
+            <category domain="https://www.example.org/wereld/oekraine">Oekraïne</category>
+            <category domain="https://www.example.org/wereld">Wereld</category>
+            <pubDate>Fri, 27 Nov 2026 11:50:00 GMT</pubDate>
+            <guid>https://www.example.org/wereld/live/oekraine</guid>
+            <dc:creator>Redactie buitenland</dc:creator>
+            <media:content width="140" url="https://i.example.org/oekraine.jpg"/>
+          </item>
+        </channel></rss>`;
+      const { items } = parseFeedDocument(rss, { source: 'krant' });
+      const ticker = await mount({ filter: 'tag:wereld' });
+      source.next({ kind: 'snapshot', items: items.map((parsed) => ({ ...parsed })) });
+      await settled(ticker);
+      const [element] = itemsOf(ticker);
+      expect(inItem(element!, 'link')!.textContent!.trim()).to.equal('Oekraïne en Rusland praten opnieuw – live');
+      expect(inItem(element!, 'link')!.getAttribute('href')).to.equal('https://www.example.org/wereld/live/oekraine');
+      const summary = inItem(element!, 'summary')!;
+      expect(summary.textContent).to.contain('Update 1: de onderhandelingen');
+      expect(summary.getBoundingClientRect().height).to.be.at.most(2 * lineHeight(summary) + 1);
+      expect(element!.getBoundingClientRect().height, 'the whole item stays a few lines high').to.be.below(10 * lineHeight(summary));
     });
 
     it('shows headlines only with summary-lines="0", and as many lines as asked otherwise', async () => {
