@@ -1,4 +1,4 @@
-import { asyncScheduler, Observable } from 'rxjs';
+import { Observable } from 'rxjs';
 import { reportServerDate } from '../clock/server-time.js';
 import { FeedError, type FeedUpdate } from '../model.js';
 import { parseFeedDocument } from '../parsers/feed-document.js';
@@ -10,6 +10,7 @@ import { batchUpdates, settledNow, WAITING } from './batch-updates.js';
 import {
   FEED_DEFAULTS,
   LAST_EVENT_ID_PARAM,
+  pageScheduler,
   parseRetryAfter,
   reconnecting,
   resumeUrl,
@@ -90,7 +91,7 @@ export function resumeRequest(url: string, lastEventId: string, param: string): 
  * recognised by its body: it is neither parsed again nor re-rendered.
  */
 export function httpFeed(url: string, options: FeedOptions = {}): Observable<FeedUpdate> {
-  const scheduler = options.scheduler ?? asyncScheduler;
+  const scheduler = options.scheduler ?? pageScheduler;
   const timeout = options.timeout ?? FEED_DEFAULTS.timeout;
   const maxBytes = options.maxBytes ?? FEED_DEFAULTS.maxBytes;
   const lastEventIdParam = options.lastEventIdParam ?? LAST_EVENT_ID_PARAM;

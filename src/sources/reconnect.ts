@@ -1,4 +1,4 @@
-import { asyncScheduler, Observable, Subscription, type SchedulerLike } from 'rxjs';
+import { Observable, Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import { FeedError, type FeedUpdate } from '../model.js';
 
 /** How connections to a feed are paced. Every transport (polling, SSE, WebSocket) shares these. */
@@ -45,6 +45,19 @@ export const FEED_DEFAULTS = {
   reconnect: 2_000,
   maxBytes: 5 * 1024 * 1024,
 } as const;
+
+/**
+ * The page's own timers as an RxJS scheduler (`now` and a one-off `schedule`): all the feeds need, in
+ * a few lines instead of RxJS's asyncScheduler machinery. Timers and the time are looked up on each
+ * call, so fake timers installed later still apply.
+ */
+export const pageScheduler: SchedulerLike = {
+  now: () => Date.now(),
+  schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T): Subscription {
+    const timer = setTimeout(() => work.call(undefined as unknown as SchedulerAction<T>, state), delay);
+    return new Subscription(() => clearTimeout(timer));
+  },
+};
 
 /** The query parameter nchan reads the last event id from (Mercure's is `lastEventID`). */
 export const LAST_EVENT_ID_PARAM = 'last_event_id';
@@ -209,7 +222,7 @@ function waitVisible(
  */
 export function reconnecting(source: string, attempt: () => Observable<AttemptStep>, options: FeedOptions = {}): Observable<FeedUpdate> {
   const settings: Settings = { ...FEED_DEFAULTS, ...options };
-  const scheduler = options.scheduler ?? asyncScheduler;
+  const scheduler = options.scheduler ?? pageScheduler;
   const random = options.random ?? Math.random;
   const waiting = { scheduler, visible$: options.visible$ ?? documentVisible$(), online$: options.online$ ?? browserOnline$() };
 

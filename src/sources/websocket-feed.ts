@@ -1,14 +1,14 @@
-import { asyncScheduler, Observable } from 'rxjs';
+import { Observable } from 'rxjs';
 import { FeedError, type FeedUpdate } from '../model.js';
 import { parseStreamMessage } from '../parsers/stream-message.js';
-import { FEED_DEFAULTS, reconnecting, type AttemptStep, type FeedOptions } from './reconnect.js';
+import { FEED_DEFAULTS, pageScheduler, reconnecting, type AttemptStep, type FeedOptions } from './reconnect.js';
 
 /**
  * A feed over WebSocket (`ws:`/`wss:`): every text message is JSON (a JSON Feed document, one item,
  * or a deletion). A closed or failed connection is reopened with backoff; messages keep the items.
  */
 export function websocketFeed(url: string, options: FeedOptions = {}): Observable<FeedUpdate> {
-  const scheduler = options.scheduler ?? asyncScheduler;
+  const scheduler = options.scheduler ?? pageScheduler;
   const timeout = options.timeout ?? FEED_DEFAULTS.timeout;
 
   const attempt = () =>
