@@ -54,6 +54,7 @@ function readChoices(): EmbedChoices | { error: string } {
     pinnedTags: text('pinned-tags'),
     breakingTags: text('breaking-tags'),
     summaryLines: Number.isFinite(summaryLines) ? Math.min(6, Math.max(0, summaryLines)) : 2,
+    images: data.get('images') === 'on',
     scriptUrl: parseScriptUrl(scriptInput.value, location.href) ?? defaultScript,
   };
 }
@@ -94,9 +95,29 @@ let itemsRequest: AbortController | undefined;
 let itemsKey = '';
 
 /** Makes the preview block carry exactly these attributes and server-rendered children, keeping its feed connection when the URL is unchanged. */
+/** What a publisher's analytics would receive from the preview: its events, newest first, the last 20. */
+const eventLog = field<HTMLOListElement>('event-log');
+const PUBLISHER_EVENTS = ['live-ticker-impression', 'live-ticker-open', 'live-ticker-reveal', 'live-ticker-more', 'live-ticker-pause'];
+
+function logEvent(event: Event): void {
+  const entry = document.createElement('li');
+  const { detail } = event as CustomEvent<unknown>;
+  const name = document.createElement('code');
+  name.textContent = event.type;
+  entry.append(name, ` ${JSON.stringify(detail ?? { paused: (event as Event & { paused?: boolean }).paused })}`);
+  eventLog.prepend(entry);
+  while (eventLog.children.length > 20) eventLog.lastElementChild!.remove();
+}
+
 function renderPreview(choices: EmbedChoices, items: readonly ServerItem[]): void {
   if (!block) {
     block = document.createElement('live-ticker');
+    for (const type of PUBLISHER_EVENTS) block.addEventListener(type, logEvent);
+    // Following a link in the preview would leave the builder: the click is logged, not followed.
+    block.addEventListener(
+      'click',
+      (event) => event.composedPath().some((node) => node instanceof HTMLAnchorElement) && event.preventDefault(),
+    );
     preview.replaceChildren(block);
   }
   const attributes = new Map(blockAttributes(choices));

@@ -25,6 +25,8 @@ export interface EmbedChoices {
   readonly breakingTags: string;
   /** Lines of summary under a headline (0 to 6). */
   readonly summaryLines: number;
+  /** Whether items show their pictures (`images`). */
+  readonly images: boolean;
   /** Absolute URL of `live-ticker.js`. */
   readonly scriptUrl: string;
 }
@@ -84,6 +86,7 @@ export const BLOCK_ATTRIBUTES = [
   'summary-lines',
   'pinned-tags',
   'breaking-tags',
+  'images',
 ] as const;
 
 /** The element's own defaults: a choice equal to one is left out of the snippet. */
@@ -105,6 +108,7 @@ export function blockAttributes(choices: EmbedChoices): [name: string, value: st
   if (choices.summaryLines !== DEFAULTS.summaryLines) attributes.push(['summary-lines', String(choices.summaryLines)]);
   if (squeezed(choices.pinnedTags) !== DEFAULTS.pinnedTags) attributes.push(['pinned-tags', squeezed(choices.pinnedTags)]);
   if (squeezed(choices.breakingTags) !== DEFAULTS.breakingTags) attributes.push(['breaking-tags', squeezed(choices.breakingTags)]);
+  if (choices.images) attributes.push(['images', '']);
   return attributes;
 }
 
@@ -140,7 +144,7 @@ export function escapeHtml(text: string): string {
 const attributeText = (attributes: readonly (readonly [string, string | undefined])[]) =>
   attributes
     .filter((pair): pair is [string, string] => pair[1] !== undefined)
-    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
     .join('');
 
 /** The HTML a publisher pastes: the script tag and the element, with any server-rendered items inside. */
@@ -169,5 +173,12 @@ const origin = (url: string) => new URL(url).origin;
 /** The CSP directives a host page needs for the block: where the script and the feeds come from, and Lit's Trusted Types policy. */
 export function cspLines(choices: EmbedChoices): string[] {
   const feedOrigins = [...new Set(choices.feedUrls.map(origin))];
-  return [`script-src ${origin(choices.scriptUrl)}`, `connect-src ${feedOrigins.join(' ')}`, "trusted-types lit-html 'allow-duplicates'"];
+  // Pictures come from wherever a feed's items point (a CDN, as often as not): any https origin, and the feeds' own.
+  const imageSources = [...new Set(['https:', ...feedOrigins.filter((feed) => feed.startsWith('http:'))])];
+  return [
+    `script-src ${origin(choices.scriptUrl)}`,
+    `connect-src ${feedOrigins.join(' ')}`,
+    ...(choices.images ? [`img-src ${imageSources.join(' ')}`] : []),
+    "trusted-types lit-html 'allow-duplicates'",
+  ];
 }

@@ -7,6 +7,9 @@
  *
  * Routes, per channel (any name: each test uses its own so tests never share state):
  *   GET  /feeds/<channel>/feed.json | feed.rss | feed.atom   documents; ETag/Last-Modified, 304 when unchanged
+ *   GET  /feeds/<channel>/feed.json?page=N (also .rss, .atom)   older pages, 10 items each, when the channel has `pages`:
+ *                                    page 1 (the feed) names page 2, and so on up to page pages + 1
+ *   GET  /feeds/<channel>/image.svg?id=…   a small picture for an item (the sections' items carry one)
  *   GET  /feeds/<channel>/messy.rss  the same items as real-world CMSs write them: Windows-1252 bytes declared only in
  *                                    the XML declaration, extension elements (any prefix) before the core ones, dates
  *                                    in Dutch and Portuguese, every third item undated, ids only from links, `&#146;`
@@ -14,7 +17,8 @@
  *   GET  /feeds/<channel>/events     Server-Sent Events; resumes after ?last_event_id= or Last-Event-ID
  *   WS   /feeds/<channel>/ws         WebSocket; the same messages
  *   GET  /feeds/<channel>/stats      { requests, ok, notModified, failed, streams (opened), open, bytes (documents), lastEventIds }
- *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery, sendDate, sections } },
+ *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery, sendDate, sections, pages, pageFault } }
+ *                                    (pageFault, for page 2: 'self' or 'first' (its next page loops back), 'html', 404, or a number of items),
  *                                    { publish: { text, id, published, updated, title, tags, url } } (tags default ["buitenland"]),
  *                                    { delete: id }, { fail: { status, times, retryAfter, body } }, { fail: { hang: true } },
  *                                    { fail: { status: 204 } }, { drop: true } (cuts open streams), { end: true } (closes them),
@@ -35,7 +39,7 @@
 import { readFileSync } from 'node:fs';
 import { WebSocketServer } from 'ws';
 
-/** @typedef {{ id: string, published: number, text: string, url?: string, title?: string, tags?: string[], updated?: number }} DemoItem */
+/** @typedef {{ id: string, published: number, text: string, url?: string, title?: string, tags?: string[], updated?: number, image?: string }} DemoItem */
 /** @typedef {{ seq: number, item?: DemoItem, deleted?: string }} Change */
 /** @typedef {{ status?: number, times: number, retryAfter?: string, body?: string, hang?: boolean }} Fault */
 /** @typedef {{ send: (change: Change) => void, drop: () => void, end: () => void }} StreamClient */
@@ -45,11 +49,14 @@ import { WebSocketServer } from 'ws';
  */
 /**
  * @typedef {object} Channel
+ * @property {string} name
  * @property {number} anchor demo time (epoch ms) at which the channel started
  * @property {number} realStart server time when it started
  * @property {number} publishEvery ms between new items; 0 for none
  * @property {'real' | 'none' | 'demo'} date what the Date header says: the real time, nothing, or the channel's demo time
  * @property {boolean} sections whether the newsroom's other sections (sport, breaking) are in the feed
+ * @property {number} pages how many older pages the feed names (0: none)
+ * @property {'self' | 'first' | 'html' | 404 | number | undefined} pageFault what is wrong with page 2, for tests
  * @property {number} autoPublished how many timed items are in the log
  * @property {Change[]} log every change after the seed, in order
  * @property {Fault[]} faults
@@ -63,7 +70,9 @@ import { WebSocketServer } from 'ws';
 const seed = JSON.parse(readFileSync(new URL('./seed-items.json', import.meta.url), 'utf8'));
 const MINUTE = 60_000;
 const MAX_ITEMS = 30;
-const ROUTE = /^\/feeds\/([\w-]{1,64})\/(feed\.json|feed\.rss|feed\.atom|messy\.rss|events|ws|control|stats)$/;
+const ROUTE = /^\/feeds\/([\w-]{1,64})\/(feed\.json|feed\.rss|feed\.atom|messy\.rss|image\.svg|events|ws|control|stats)$/;
+/** Items on an older page. */
+const PAGE_SIZE = 10;
 
 /** @param {string} text */
 const xml = (text) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -91,7 +100,7 @@ function windows1252(text) {
   return Buffer.from(out);
 }
 
-/** @param {{ publishEvery?: number, now?: () => number, sections?: boolean }} [options] */
+/** @param {{ publishEvery?: number, now?: () => number, sections?: boolean, pages?: number }} [options] */
 export function createFeedServer(options = {}) {
   const defaultPublishEvery = options.publishEvery ?? 30_000;
   const realNow = options.now ?? (() => Date.now());
@@ -99,15 +108,18 @@ export function createFeedServer(options = {}) {
   const channels = new Map();
   const sockets = new WebSocketServer({ noServer: true });
 
-  /** @param {{ now?: number | string, publishEvery?: number, sendDate?: boolean, sections?: boolean }} [settings] @returns {Channel} */
-  function newChannel(settings = {}) {
+  /** @param {string} name @param {{ now?: number | string, publishEvery?: number, sendDate?: boolean, sections?: boolean, pages?: number, pageFault?: Channel['pageFault'] }} [settings] @returns {Channel} */
+  function newChannel(name, settings = {}) {
     const anchor = settings.now === undefined ? realNow() : new Date(settings.now).getTime();
     return {
+      name,
       anchor: Number.isFinite(anchor) ? anchor : realNow(),
       realStart: realNow(),
       publishEvery: settings.publishEvery ?? defaultPublishEvery,
       date: settings.sendDate ? 'demo' : settings.now === undefined ? 'real' : 'none',
       sections: Boolean(settings.sections),
+      pages: Number(settings.pages) || 0,
+      pageFault: settings.pageFault,
       autoPublished: 0,
       log: [],
       faults: [],
@@ -133,7 +145,7 @@ export function createFeedServer(options = {}) {
   /** @param {string} name */
   function channel(name) {
     let found = channels.get(name);
-    if (!found) channels.set(name, (found = newChannel({ sections: options.sections })));
+    if (!found) channels.set(name, (found = newChannel(name, { sections: options.sections, pages: options.pages })));
     return materialize(found);
   }
 
@@ -201,6 +213,7 @@ export function createFeedServer(options = {}) {
         text: item.text,
         tags,
         url: `https://www.example.org/${tags[tags.length - 1]}/${item.id}`,
+        ...(item.image ? { image: `/feeds/${ch.name}/image.svg?id=${item.id}` } : {}),
       });
     }
     for (const change of ch.log) {
@@ -208,6 +221,29 @@ export function createFeedServer(options = {}) {
       if (change.deleted) byId.delete(change.deleted);
     }
     return [...byId.values()].sort((a, b) => b.published - a.published).slice(0, MAX_ITEMS);
+  }
+
+  /**
+   * The items of `page` (1: the feed itself; 2 and on: older archive pages of PAGE_SIZE items, when the
+   * channel has `pages`) and the URL of the page after it, as the channel's `pageFault` may spoil it.
+   * @param {Channel} ch @param {number} page @param {string} origin @param {string} format the file name, e.g. feed.json
+   * @returns {{ list: DemoItem[], next?: string }}
+   */
+  function pageOf(ch, page, origin, format) {
+    const url = (/** @type {number} */ n) => `${origin}/feeds/${ch.name}/${format}${n > 1 ? `?page=${n}` : ''}`;
+    const next = page <= ch.pages ? url(page + 1) : undefined;
+    if (page <= 1) return { list: items(ch), next };
+    const count = page === 2 && typeof ch.pageFault === 'number' ? ch.pageFault : PAGE_SIZE;
+    const oldest = 90 + (page - 2) * PAGE_SIZE * 7;
+    const list = Array.from({ length: count }, (_, i) => ({
+      id: `archive-${page}-${i + 1}`,
+      published: ch.anchor - (oldest + i * 7) * MINUTE,
+      text: `${seed.live[(page * PAGE_SIZE + i) % seed.live.length]} (archief ${page}.${i + 1})`,
+      tags: ['buitenland'],
+    }));
+    if (page === 2 && ch.pageFault === 'self') return { list, next: url(2) };
+    if (page === 2 && ch.pageFault === 'first') return { list, next: url(1) };
+    return { list, next };
   }
 
   /** @param {DemoItem} item */
@@ -219,36 +255,42 @@ export function createFeedServer(options = {}) {
     date_published: new Date(item.published).toISOString(),
     ...(item.updated ? { date_modified: new Date(item.updated).toISOString() } : {}),
     ...(item.tags ? { tags: item.tags } : {}),
+    ...(item.image ? { image: item.image } : {}),
   });
 
   /** @param {DemoItem} item @param {(tag: string) => string} element */
   const categories = (item, element) => (item.tags ?? []).map((tag) => `\n      ${element(xml(tag))}`).join('');
 
   /** @param {Channel} ch @param {string} name @param {string} origin */
-  function jsonFeed(ch, name, origin) {
+  function jsonFeed(ch, name, origin, page = 1) {
+    const { list, next } = pageOf(ch, page, origin, 'feed.json');
     return {
       version: 'https://jsonfeed.org/version/1.1',
       title: seed.title,
       home_page_url: `${origin}/`,
       feed_url: `${origin}/feeds/${name}/feed.json`,
+      ...(next ? { next_url: next } : {}),
       language: 'nl',
-      items: [...ch.raw, ...items(ch).map(jsonItem)],
+      items: [...(page > 1 ? [] : ch.raw), ...list.map(jsonItem)],
     };
   }
 
   /** @param {Channel} ch @param {string} origin */
-  function rss(ch, origin) {
-    const entries = items(ch).map(
+  function rss(ch, origin, page = 1) {
+    const { list, next } = pageOf(ch, page, origin, 'feed.rss');
+    const entries = list.map(
       (item) => `    <item>
       <guid isPermaLink="false">${xml(item.id)}</guid>${item.url ? `\n      <link>${xml(item.url)}</link>` : ''}${item.title ? `\n      <title>${xml(item.title)}</title>` : ''}
       <description>${xml(item.text)}</description>
-      <pubDate>${new Date(item.published).toUTCString()}</pubDate>${categories(item, (tag) => `<category>${tag}</category>`)}
+      <pubDate>${new Date(item.published).toUTCString()}</pubDate>${categories(item, (tag) => `<category>${tag}</category>`)}${
+        item.image ? `\n      <media:thumbnail url="${xml(origin + item.image)}" width="120" height="80"/>` : ''
+      }
     </item>`,
     );
     return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
   <channel>
-    <title>${xml(seed.title)}</title>
+    <title>${xml(seed.title)}</title>${next ? `\n    <atom:link rel="next" href="${xml(next)}"/>` : ''}
     <link>${origin}/</link>
     <description>Buitenlands nieuws van het ANP (demo)</description>
     <language>nl</language>
@@ -289,22 +331,24 @@ ${entries.join('\n')}
   }
 
   /** @param {Channel} ch @param {string} name @param {string} origin */
-  function atom(ch, name, origin) {
-    const list = items(ch);
+  function atom(ch, name, origin, page = 1) {
+    const { list, next } = pageOf(ch, page, origin, 'feed.atom');
     const entries = list.map(
       (item) => `  <entry>
     <id>urn:live-ticker-demo:${xml(item.id)}</id>
     <title>${xml(item.title ?? item.text.split(' - ')[0] ?? item.id)}</title>${item.url ? `\n    <link rel="alternate" href="${xml(item.url)}"/>` : ''}
     <published>${new Date(item.published).toISOString()}</published>
     <updated>${new Date(item.updated ?? item.published).toISOString()}</updated>
-    <summary type="text">${xml(item.text)}</summary>${categories(item, (tag) => `<category term="${tag}"/>`)}
+    <summary type="text">${xml(item.text)}</summary>${categories(item, (tag) => `<category term="${tag}"/>`)}${
+      item.image ? `\n    <link rel="enclosure" type="image/svg+xml" href="${xml(origin + item.image)}"/>` : ''
+    }
   </entry>`,
     );
     return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">
   <title>${xml(seed.title)}</title>
   <id>urn:live-ticker-demo:${xml(name)}</id>
-  <link rel="alternate" href="${origin}/"/>
+  <link rel="alternate" href="${origin}/"/>${next ? `\n  <link rel="next" href="${xml(next)}"/>` : ''}
   <updated>${new Date(Math.max(ch.anchor, ...list.map((item) => item.published))).toISOString()}</updated>
 ${entries.join('\n')}
 </feed>
@@ -358,6 +402,8 @@ ${entries.join('\n')}
    * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
    */
   function serveDocument(name, ch, format, req, res) {
+    const page = Number(new URL(req.url ?? '/', 'http://feed.invalid').searchParams.get('page')) || 1;
+    if (page > 1) return servePage(ch, name, format, page, req, res);
     if (playFault(ch, res)) return;
     const current = items(ch);
     const etag = `"${format}-${ch.anchor.toString(36)}-${version(ch)}"`;
@@ -388,6 +434,43 @@ ${entries.join('\n')}
     else if (format === 'messy')
       send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml' }, windows1252(messyRss(ch, origin)), ch);
     else send(res, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, atom(ch, name, origin), ch);
+  }
+
+  /**
+   * An older page of the feed (`?page=N`), as the channel's `pageFault` may spoil page 2.
+   * @param {Channel} ch @param {string} name @param {'json' | 'rss' | 'atom' | 'messy'} format @param {number} page
+   * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+   */
+  function servePage(ch, name, format, page, req, res) {
+    ch.stats.requests++;
+    const headers = { 'Cache-Control': 'no-cache' };
+    if (page > ch.pages + 1 || (page === 2 && ch.pageFault === 404)) {
+      ch.stats.failed++;
+      return send(res, 404, { ...headers, 'Content-Type': 'text/plain' }, 'no such page');
+    }
+    ch.stats.ok++;
+    if (page === 2 && ch.pageFault === 'html')
+      return send(res, 200, { ...headers, 'Content-Type': 'text/html' }, '<!doctype html><html><body>Pagina niet gevonden</body></html>');
+    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+    if (format === 'rss')
+      return send(res, 200, { ...headers, 'Content-Type': 'application/rss+xml; charset=utf-8' }, rss(ch, origin, page));
+    if (format === 'atom')
+      return send(res, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, atom(ch, name, origin, page));
+    return send(
+      res,
+      200,
+      { ...headers, 'Content-Type': 'application/feed+json; charset=utf-8' },
+      JSON.stringify(jsonFeed(ch, name, origin, page)),
+    );
+  }
+
+  /** A small picture for an item: a coloured card with its initials. @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  function serveImage(req, res) {
+    const id = new URL(req.url ?? '/', 'http://feed.invalid').searchParams.get('id') ?? '';
+    let hue = 0;
+    for (const char of id) hue = (hue * 31 + char.charCodeAt(0)) % 360;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" viewBox="0 0 120 80"><rect width="120" height="80" fill="hsl(${hue} 55% 45%)"/><circle cx="60" cy="40" r="18" fill="#fff" fill-opacity=".35"/></svg>`;
+    send(res, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' }, svg);
   }
 
   /** The messages a stream client needs, from after `lastEventId` (or all, as one document). @param {Channel} ch @param {string} name @param {string} origin @param {string | undefined} lastEventId */
@@ -475,7 +558,7 @@ ${entries.join('\n')}
         const previous = channels.get(name);
         previous?.streams.forEach((stream) => stream.drop());
         if (previous) clearTimeout(previous.timer);
-        channels.set(name, newChannel(command.reset));
+        channels.set(name, newChannel(name, command.reset));
       }
       const ch = channel(name);
       if (command.publish) {
@@ -542,6 +625,8 @@ ${entries.join('\n')}
     } else if (route === 'events') {
       serveEvents(name, channel(name), req, res);
       return new Promise((resolve) => res.on('close', () => resolve(true)));
+    } else if (route === 'image.svg') {
+      serveImage(req, res);
     } else if (route === 'ws') {
       send(res, 426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' }, 'use a WebSocket');
     } else {

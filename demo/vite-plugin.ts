@@ -25,7 +25,7 @@ export function hostPolicy(embedOrigin: string, feedOrigin: string, extraScriptS
  * another origin (localhost ↔ 127.0.0.1), under a strict CSP, with its items rendered on the server.
  */
 export function demoFeedServer(): Plugin {
-  const feeds = createFeedServer({ sections: true });
+  const feeds = createFeedServer({ sections: true, pages: 3 });
   /** CSP violations the host page's browsers reported, per channel: every engine can report, not every driver can listen. */
   const cspReports = new Map<string, string[]>();
 

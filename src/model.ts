@@ -32,6 +32,17 @@ export interface TickerItem {
    * case-insensitively; unique, at most MAX_TAGS.
    */
   readonly tags?: readonly string[];
+  /** A picture for the item (JSON Feed `image`, `media:thumbnail`/`media:content`, an image `enclosure`), shown with `images`. */
+  readonly image?: ItemImage;
+}
+
+/** An item's picture: an absolute http(s) URL, with its size where the feed gives it, and its description. */
+export interface ItemImage {
+  readonly url: string;
+  readonly width?: number;
+  readonly height?: number;
+  /** What the picture shows, for assistive technology; absent when the feed does not say (then it is decoration). */
+  readonly alt?: string;
 }
 
 /** An item as a developer may hand it in: times as Date, ISO 8601 / RFC 822 string or epoch ms. */
@@ -47,12 +58,15 @@ export interface TickerItemInput {
   url?: string;
   /** Categories; anything that is not a string is left out. */
   tags?: readonly string[];
+  /** A picture: its URL, or its URL with size and description. */
+  image?: string | { url: string; width?: number | string | undefined; height?: number | string | undefined; alt?: string | undefined };
 }
 
 /** What a developer's source may emit: a list of items (upserted) or an explicit update. */
 export type TickerUpdateInput =
   | readonly TickerItemInput[]
-  | { readonly kind: 'upsert' | 'snapshot'; readonly items: readonly TickerItemInput[] }
+  /** `next`: the URL of an older page (a feed document) the block reads when the reader asks for more. */
+  | { readonly kind: 'upsert' | 'snapshot'; readonly items: readonly TickerItemInput[]; readonly next?: string }
   | { readonly kind: 'delete'; readonly ids: readonly (string | number)[] }
   | { readonly kind: 'status'; readonly status: 'connecting' | 'live' | 'error'; readonly error?: FeedError };
 
@@ -67,10 +81,16 @@ export type FeedStatus = 'connecting' | 'live' | 'stale' | 'error';
 
 /** What a source tells the store. Sources never error: failures arrive as `status` updates. */
 export type FeedUpdate =
-  /** The full current document of a polled feed: replaces what that source said before. */
-  | { readonly kind: 'snapshot'; readonly source: string; readonly items: readonly TickerItem[]; readonly skipped?: readonly SkippedItem[] }
-  /** Items to insert or replace by id. */
-  | { readonly kind: 'upsert'; readonly source: string; readonly items: readonly TickerItem[] }
+  /** The full current document of a polled feed: replaces what that source said before. `next` is its older page, if it names one. */
+  | {
+      readonly kind: 'snapshot';
+      readonly source: string;
+      readonly items: readonly TickerItem[];
+      readonly skipped?: readonly SkippedItem[];
+      readonly next?: string;
+    }
+  /** Items to insert or replace by id (a stream's document may name its older page too). */
+  | { readonly kind: 'upsert'; readonly source: string; readonly items: readonly TickerItem[]; readonly next?: string }
   /** Items to remove by id. */
   | { readonly kind: 'delete'; readonly source: string; readonly ids: readonly string[] }
   /** The source's connection state changed. */

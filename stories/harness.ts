@@ -113,6 +113,7 @@ export interface TickerArgs {
   'pinned-tags'?: string;
   'breaking-tags'?: string;
   'summary-lines'?: number;
+  images?: boolean;
 }
 
 /** A `<live-ticker>` on a story feed, with its controls; `light` is server-rendered content. */
@@ -135,6 +136,7 @@ export function renderTicker(
       pinned-tags=${args['pinned-tags'] ?? nothing}
       breaking-tags=${args['breaking-tags'] ?? nothing}
       summary-lines=${args['summary-lines'] ?? nothing}
+      ?images=${args.images}
       .source=${feed?.source}
       .clock=${feed?.clock}
       >${light}</live-ticker

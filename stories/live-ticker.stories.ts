@@ -211,3 +211,33 @@ export const Newsroom: Story = {
     </div>`;
   },
 };
+
+/** A page of the story's own feed server (Storybook's static files). */
+const storyPage = (name: string) => new URL(`/story-pages/${name}`, document.baseURI).href;
+
+/**
+ * The feed names an older page (JSON Feed `next_url`): "Oudere berichten" under the list reads it
+ * on request and appends its items, older and once each; focus goes to the first one added.
+ */
+export const More: Story = {
+  args: { 'max-items': 7 },
+  render: (args) => {
+    const feed = new StoryFeed([]);
+    feed.source.next({ kind: 'snapshot', items: seedItems(), next: storyPage('page-2.json') });
+    return renderTicker(args, feed);
+  },
+};
+
+/** With `images`, each item's picture shows beside its text, in space reserved before it loads. */
+export const Thumbnails: Story = {
+  args: { images: true, heading: 'Meer uit Sport' },
+  render: (args) =>
+    renderTicker(
+      args,
+      new StoryFeed(
+        sectionItems()
+          .filter((item) => item.tags?.includes('sport'))
+          .map((item, index) => ({ ...item, image: { url: storyPage(`picture-${index + 1}.svg`), width: 120, height: 80 } })),
+      ),
+    ),
+};

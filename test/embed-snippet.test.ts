@@ -15,6 +15,7 @@ const choices: EmbedChoices = {
   pinnedTags: 'pinned',
   breakingTags: 'breaking urgent',
   summaryLines: 2,
+  images: false,
   scriptUrl: 'https://cdn.example/live-ticker.js',
 };
 
@@ -64,6 +65,15 @@ describe('the embed builder snippet', () => {
     expect(snippet({ ...choices, summaryLines: 0, pinnedTags: 'uitgelicht', breakingTags: 'spoed' })).to.contain(
       ' max-items="7" summary-lines="0" pinned-tags="uitgelicht" breaking-tags="spoed"></live-ticker>',
     );
+  });
+
+  it('writes `images` as a bare attribute, and the CSP lines then allow pictures', () => {
+    expect(snippet({ ...choices, images: true })).to.contain(' max-items="7" images></live-ticker>');
+    expect(cspLines({ ...choices, images: true })).to.include('img-src https:');
+    expect(cspLines({ ...choices, feedUrls: ['http://127.0.0.1:5173/feed.json'], images: true })).to.include(
+      'img-src https: http://127.0.0.1:5173',
+    );
+    expect(cspLines(choices).some((line) => line.startsWith('img-src'))).to.equal(false);
   });
 
   it('writes in only the items the filter shows', () => {

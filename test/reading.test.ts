@@ -209,7 +209,7 @@ describe('<live-ticker> reading experience', () => {
       await settled(ticker);
       expect(ticker.hasAttribute('paused')).to.equal(true);
       expect(pause.getAttribute('aria-pressed')).to.equal('true');
-      expect(pause.getAttribute('aria-label')).to.equal('Updates hervatten');
+      expect(pause.getAttribute('aria-label'), 'a toggle keeps its name; aria-pressed says it is on').to.equal('Updates pauzeren');
 
       // Leave the block: still paused, so arrivals keep waiting.
       before.focus();

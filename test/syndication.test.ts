@@ -151,6 +151,56 @@ describe('tags', () => {
   });
 });
 
+describe('older pages and pictures', () => {
+  it('reads the older page a document names: JSON Feed next_url, RSS atom:link, Atom rel="next" or RFC 5005 prev-archive', () => {
+    const json = JSON.stringify({ home_page_url: 'https://example.org/', next_url: '/feed.json?page=2', items: [] });
+    expect(parseFeedDocument(json).next).to.equal('https://example.org/feed.json?page=2');
+    const rss = `<rss version="2.0" xmlns:a="http://www.w3.org/2005/Atom"><channel><link>https://example.org/</link>
+      <a:link rel="self" href="https://example.org/feed.rss"/><a:link rel="next" href="feed.rss?page=2"/></channel></rss>`;
+    expect(parseFeedDocument(rss).next).to.equal('https://example.org/feed.rss?page=2');
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/news/"><link rel="prev-archive" href="2026-10.atom"/></feed>`;
+    expect(parseFeedDocument(atom).next).to.equal('https://example.org/news/2026-10.atom');
+    expect(parseFeedDocument(JSON.stringify({ next_url: 'javascript:alert(1)', items: [] })).next, 'http(s) only').to.equal(undefined);
+    expect(parseFeedDocument(JSON.stringify({ items: [] }))).not.to.have.property('next');
+  });
+
+  it('reads pictures: media:thumbnail, an image media:content (also in media:group), an image enclosure; JSON Feed image', () => {
+    const rss = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><link>https://example.org/</link>
+      <item><guid>thumb</guid><description>a</description><media:thumbnail url="/t.jpg" width="140" height="84"/><media:content url="/big.jpg" medium="image"/></item>
+      <item><guid>content</guid><description>b</description><media:content url="https://i.example.org/b.jpg?width=460" width="460" height="276"><media:description>Een schaatser</media:description></media:content></item>
+      <item><guid>group</guid><description>c</description><media:group><media:content url="/v.mp4" type="video/mp4"/><media:content url="/c.png" type="image/png"/></media:group></item>
+      <item><guid>enclosure</guid><description>d</description><enclosure url="/d.mp3" type="audio/mpeg" length="1"/><enclosure url="/d.webp" type="image/webp" length="1"/></item>
+      <item><guid>none</guid><description>e</description><enclosure url="/e.mp3" type="audio/mpeg" length="1"/></item>
+      <item><guid>hostile</guid><description>f</description><media:thumbnail url="javascript:alert(1)"/></item>
+      <item><guid>huge</guid><description>g</description><media:thumbnail url="https://example.org/${'x'.repeat(100_000)}.jpg"/></item>
+    </channel></rss>`;
+    expect(parseFeedDocument(rss).items.map((item) => item.image)).to.deep.equal([
+      { url: 'https://example.org/t.jpg', width: 140, height: 84 },
+      { url: 'https://i.example.org/b.jpg?width=460', width: 460, height: 276, alt: 'Een schaatser' },
+      { url: 'https://example.org/c.png' },
+      { url: 'https://example.org/d.webp' },
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><title>t</title>
+      <link rel="alternate" href="https://example.org/1"/><link rel="enclosure" type="image/jpeg" href="https://example.org/1.jpg"/></entry></feed>`;
+    expect(parseFeedDocument(atom).items[0]!.image).to.deep.equal({ url: 'https://example.org/1.jpg' });
+    const json = JSON.stringify({
+      items: [
+        { id: '1', content_text: 'x', image: 'https://example.org/1.jpg', banner_image: 'https://example.org/banner.jpg' },
+        { id: '2', content_text: 'y', banner_image: 'https://example.org/banner.jpg' },
+        { id: '3', content_text: 'z', image: 'data:image/png;base64,AAAA' },
+      ],
+    });
+    expect(parseFeedDocument(json).items.map((item) => item.image?.url)).to.deep.equal([
+      'https://example.org/1.jpg',
+      'https://example.org/banner.jpg',
+      undefined,
+    ]);
+  });
+});
+
 describe('Atom', () => {
   it('reads entries: id, alternate link, published/updated, html and xhtml text, title-only entries', () => {
     const feed = parseFeedDocument(ATOM);

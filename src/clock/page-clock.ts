@@ -50,34 +50,34 @@ const CORRECTION_STEP = 2_000;
 export class PageClock implements Clock {
   /** Timers fired since creation: the figure benchmarks compare. */
   wakeups = 0;
-  private readonly due = new Map<ClockSubscriber, number>();
-  private timer: unknown;
-  private timerAt = Infinity;
-  private ticking = false;
-  private readonly nowFn: () => number;
-  private readonly timers: TimerHost;
-  private readonly document: Document | undefined;
-  private readonly maxSleep: number;
+  readonly #due = new Map<ClockSubscriber, number>();
+  #timer: unknown;
+  #timerAt = Infinity;
+  #ticking = false;
+  readonly #nowFn: () => number;
+  readonly #timers: TimerHost;
+  readonly #document: Document | undefined;
+  readonly #maxSleep: number;
   /** How far the server's clock is ahead of the reader's (ms): 0 unless a server's differed by more than SERVER_TIME_TOLERANCE. */
-  private offset = 0;
-  private latestServerTime = -Infinity;
+  #offset = 0;
+  #latestServerTime = -Infinity;
 
   constructor(options: PageClockOptions = {}) {
-    this.nowFn = options.now ?? (() => Date.now());
-    this.timers = options.timers ?? pageTimers;
-    this.document = options.document;
-    this.maxSleep = options.maxSleep ?? 5 * 60_000;
-    this.document?.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.#nowFn = options.now ?? (() => Date.now());
+    this.#timers = options.timers ?? pageTimers;
+    this.#document = options.document;
+    this.#maxSleep = options.maxSleep ?? 5 * 60_000;
+    this.#document?.addEventListener('visibilitychange', this.#onVisibilityChange);
   }
 
   /** The time labels count from: the reader's clock, corrected by a server's when the two disagree by more than a minute. */
   now(): number {
-    return this.nowFn() + this.offset;
+    return this.#nowFn() + this.#offset;
   }
 
   /** How far labels are moved from the reader's clock (ms; positive when the server is ahead). */
   get correction(): number {
-    return this.offset;
+    return this.#offset;
   }
 
   /**
@@ -87,19 +87,19 @@ export class PageClock implements Clock {
    * every waiting label is refreshed at once; otherwise they count from the reader's clock.
    */
   reportServerTime(serverTime: number): void {
-    if (!(serverTime >= this.latestServerTime)) return;
-    this.latestServerTime = serverTime;
-    const estimate = serverTime - this.nowFn();
+    if (!(serverTime >= this.#latestServerTime)) return;
+    this.#latestServerTime = serverTime;
+    const estimate = serverTime - this.#nowFn();
     const offset = Math.abs(estimate) > SERVER_TIME_TOLERANCE ? estimate : 0;
-    if (Math.abs(offset - this.offset) < CORRECTION_STEP) return;
-    this.offset = offset;
-    for (const subscriber of this.due.keys()) this.due.set(subscriber, -Infinity);
-    if (!this.hidden && this.due.size > 0 && !this.ticking) this.wake();
+    if (Math.abs(offset - this.#offset) < CORRECTION_STEP) return;
+    this.#offset = offset;
+    for (const subscriber of this.#due.keys()) this.#due.set(subscriber, -Infinity);
+    if (!this.#hidden && this.#due.size > 0 && !this.#ticking) this.#wake();
   }
 
   /** How many subscribers are waiting for a moment. */
   get size(): number {
-    return this.due.size;
+    return this.#due.size;
   }
 
   schedule(subscriber: ClockSubscriber, at: number): void {
@@ -107,42 +107,42 @@ export class PageClock implements Clock {
       this.cancel(subscriber);
       return;
     }
-    this.due.set(subscriber, at);
-    if (!this.ticking && at < this.timerAt) this.arm();
+    this.#due.set(subscriber, at);
+    if (!this.#ticking && at < this.#timerAt) this.#arm();
   }
 
   cancel(subscriber: ClockSubscriber): void {
-    if (!this.due.delete(subscriber)) return;
-    if (this.due.size === 0) this.disarm();
+    if (!this.#due.delete(subscriber)) return;
+    if (this.#due.size === 0) this.#disarm();
   }
 
   /** Stops listening to the document; for clocks made in tests and stories. */
   dispose(): void {
-    this.disarm();
-    this.due.clear();
-    this.document?.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.#disarm();
+    this.#due.clear();
+    this.#document?.removeEventListener('visibilitychange', this.#onVisibilityChange);
   }
 
-  private get hidden(): boolean {
-    return this.document?.hidden ?? false;
+  get #hidden(): boolean {
+    return this.#document?.hidden ?? false;
   }
 
-  private readonly onVisibilityChange = (): void => {
-    if (this.hidden) this.disarm();
-    else this.wake();
+  readonly #onVisibilityChange = (): void => {
+    if (this.#hidden) this.#disarm();
+    else this.#wake();
   };
 
   /** Ticks every subscriber whose moment has come, then sleeps until the next one. */
-  private wake(): void {
-    this.timer = undefined;
-    this.timerAt = Infinity;
+  #wake(): void {
+    this.#timer = undefined;
+    this.#timerAt = Infinity;
     const now = this.now();
     const dueNow: ClockSubscriber[] = [];
-    for (const [subscriber, at] of this.due) if (at <= now) dueNow.push(subscriber);
-    this.ticking = true;
+    for (const [subscriber, at] of this.#due) if (at <= now) dueNow.push(subscriber);
+    this.#ticking = true;
     try {
       for (const subscriber of dueNow) {
-        this.due.delete(subscriber);
+        this.#due.delete(subscriber);
         try {
           subscriber.clockTick(now);
         } catch (error) {
@@ -151,29 +151,29 @@ export class PageClock implements Clock {
         }
       }
     } finally {
-      this.ticking = false;
+      this.#ticking = false;
     }
-    this.arm();
+    this.#arm();
   }
 
-  private arm(): void {
-    this.disarm();
-    if (this.hidden || this.due.size === 0) return;
+  #arm(): void {
+    this.#disarm();
+    if (this.#hidden || this.#due.size === 0) return;
     let next = Infinity;
-    for (const at of this.due.values()) if (at < next) next = at;
+    for (const at of this.#due.values()) if (at < next) next = at;
     const now = this.now();
-    const delay = Math.min(Math.max(0, next - now) + TIMER_SLACK, this.maxSleep);
-    this.timerAt = next;
-    this.timer = this.timers.setTimeout(() => {
+    const delay = Math.min(Math.max(0, next - now) + TIMER_SLACK, this.#maxSleep);
+    this.#timerAt = next;
+    this.#timer = this.#timers.setTimeout(() => {
       this.wakeups++;
-      this.wake();
+      this.#wake();
     }, delay);
   }
 
-  private disarm(): void {
-    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerAt = Infinity;
+  #disarm(): void {
+    if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#timerAt = Infinity;
   }
 }
 

@@ -2,24 +2,24 @@ import { PageClock } from './page-clock.js';
 
 /** A single pending timer, advanced by hand. */
 class ManualTimers {
-  private pending?: { at: number; callback: () => void };
+  #pending?: { at: number; callback: () => void };
   constructor(public time: number) {}
 
   setTimeout(callback: () => void, delay: number): object {
-    this.pending = { at: this.time + Math.max(0, delay), callback };
-    return this.pending;
+    this.#pending = { at: this.time + Math.max(0, delay), callback };
+    return this.#pending;
   }
 
   clearTimeout(handle: unknown): void {
-    if (handle === this.pending) this.pending = undefined;
+    if (handle === this.#pending) this.#pending = undefined;
   }
 
   /** Moves time forward, firing the clock's timer each time it comes due on the way. */
   advance(ms: number): void {
     const target = this.time + ms;
-    while (this.pending && this.pending.at <= target) {
-      const { at, callback } = this.pending;
-      this.pending = undefined;
+    while (this.#pending && this.#pending.at <= target) {
+      const { at, callback } = this.#pending;
+      this.#pending = undefined;
       this.time = at;
       callback();
     }
@@ -32,21 +32,21 @@ class ManualTimers {
  * reproducible labels. Provide it to a block with `ticker.clock = new VirtualClock(Date.parse(…))`.
  */
 export class VirtualClock extends PageClock {
-  private readonly manual: ManualTimers;
+  readonly #manual: ManualTimers;
 
   constructor(start: number) {
     const manual = new ManualTimers(start);
     super({ now: () => manual.time, timers: manual });
-    this.manual = manual;
+    this.#manual = manual;
   }
 
   /** Moves time forward by `ms`, waking every label whose text changes on the way. */
   advance(ms: number): void {
-    this.manual.advance(ms);
+    this.#manual.advance(ms);
   }
 
   /** Jumps to `time` (only forward). */
   set(time: number): void {
-    this.manual.advance(Math.max(0, time - this.manual.time));
+    this.#manual.advance(Math.max(0, time - this.#manual.time));
   }
 }

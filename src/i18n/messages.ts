@@ -5,14 +5,16 @@ export interface Messages {
   empty: string;
   error: string;
   stale: string;
+  /** The pause button's name; `aria-pressed` says whether it is paused (a toggle keeps its name). */
   pause: string;
-  resume: string;
   /** The marker before a breaking item, and the word its announcement starts with. */
   breaking: string;
   /** The name of a pinned item's pin. */
   pinned: string;
   /** A correction's label; `{t}` is when ("4 minutes ago"). Its first word, capitalised, announces one. */
   updated: string;
+  /** The control under the list that adds older items. */
+  more: string;
   /** "N new items" by plural category (Intl.PluralRules); `{n}` is the count. */
   newItems: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 }
@@ -24,10 +26,10 @@ const en: Messages = {
   error: 'The news could not be loaded. Trying again…',
   stale: 'Not up to date — reconnecting…',
   pause: 'Pause updates',
-  resume: 'Resume updates',
   breaking: 'Breaking',
   pinned: 'Pinned',
   updated: 'updated {t}',
+  more: 'Older items',
   newItems: { one: '1 new item', other: '{n} new items' },
 };
 
@@ -40,10 +42,10 @@ const catalog: Record<string, Messages> = {
     error: 'Het nieuws kon niet worden geladen. We proberen het opnieuw…',
     stale: 'Niet actueel — opnieuw verbinden…',
     pause: 'Updates pauzeren',
-    resume: 'Updates hervatten',
     breaking: 'Net binnen',
     pinned: 'Vastgezet',
     updated: 'bijgewerkt {t}',
+    more: 'Oudere berichten',
     newItems: { one: '1 nieuw bericht', other: '{n} nieuwe berichten' },
   },
   de: {
@@ -53,10 +55,10 @@ const catalog: Record<string, Messages> = {
     error: 'Die Meldungen konnten nicht geladen werden. Neuer Versuch…',
     stale: 'Nicht aktuell — Verbindung wird wiederhergestellt…',
     pause: 'Aktualisierung anhalten',
-    resume: 'Aktualisierung fortsetzen',
     breaking: 'Eilmeldung',
     pinned: 'Angeheftet',
     updated: 'aktualisiert {t}',
+    more: 'Ältere Meldungen',
     newItems: { one: '1 neue Meldung', other: '{n} neue Meldungen' },
   },
   fr: {
@@ -66,10 +68,10 @@ const catalog: Record<string, Messages> = {
     error: 'Impossible de charger les infos. Nouvel essai…',
     stale: 'Pas à jour — reconnexion…',
     pause: 'Suspendre les mises à jour',
-    resume: 'Reprendre les mises à jour',
     breaking: 'Alerte info',
     pinned: 'Épinglé',
     updated: 'mis à jour {t}',
+    more: 'Infos plus anciennes',
     newItems: { one: '{n} nouvelle info', other: '{n} nouvelles infos' },
   },
   ar: {
@@ -79,10 +81,10 @@ const catalog: Record<string, Messages> = {
     error: 'تعذّر تحميل الأخبار. جارٍ إعادة المحاولة…',
     stale: 'غير محدَّث — جارٍ إعادة الاتصال…',
     pause: 'إيقاف التحديثات مؤقتًا',
-    resume: 'استئناف التحديثات',
     breaking: 'عاجل',
     pinned: 'مثبّت',
     updated: 'حُدِّث {t}',
+    more: 'أخبار أقدم',
     newItems: {
       zero: 'لا أخبار جديدة',
       one: 'خبر جديد واحد',
@@ -99,10 +101,10 @@ const catalog: Record<string, Messages> = {
     error: 'לא ניתן לטעון את החדשות. מנסה שוב…',
     stale: 'לא מעודכן — מתחבר מחדש…',
     pause: 'השהיית עדכונים',
-    resume: 'חידוש עדכונים',
     breaking: 'מבזק',
     pinned: 'נעוץ',
     updated: 'עודכן {t}',
+    more: 'ידיעות קודמות',
     newItems: { one: 'ידיעה חדשה אחת', two: '2 ידיעות חדשות', other: '{n} ידיעות חדשות' },
   },
 };

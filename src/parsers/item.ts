@@ -1,4 +1,4 @@
-import type { TickerItem, TickerItemInput } from '../model.js';
+import type { ItemImage, TickerItem, TickerItemInput } from '../model.js';
 import { parseDateline } from '../text/dateline.js';
 import { safeHttpUrl } from '../text/safe-url.js';
 import { parseFeedDate } from './date.js';
@@ -6,6 +6,26 @@ import { cleanText } from './html-text.js';
 
 /** Longest text kept per item: a ticker shows a paragraph, and a hostile feed must not bloat memory. */
 export const MAX_TEXT_LENGTH = 2000;
+
+/** Longest image URL taken: a longer one is a hostile feed's, not a picture's. */
+const MAX_IMAGE_URL = 2048;
+
+/** A picture's side in CSS pixels, when the feed gives a sane one. */
+const side = (value: unknown) => {
+  const number = Number(value);
+  return number > 0 && number <= 10_000 ? Math.round(number) : undefined;
+};
+
+/** The item's picture: an http(s) URL of sane length, with its size and description where given. */
+function cleanImage(input: TickerItemInput['image'], baseUrl: string | undefined): ItemImage | undefined {
+  const given = typeof input === 'string' ? { url: input } : input;
+  const url = typeof given?.url === 'string' && given.url.length <= MAX_IMAGE_URL ? safeHttpUrl(given.url, baseUrl) : undefined;
+  if (!url) return undefined;
+  const width = side(given!.width);
+  const height = side(given!.height);
+  const alt = typeof given!.alt === 'string' ? cleanText(given!.alt).slice(0, 300) : '';
+  return { url, ...(width && height ? { width, height } : {}), ...(alt ? { alt } : {}) };
+}
 
 /** Most tags kept per item, and the longest tag: a newsroom's taxonomy, not a hostile feed's thousands. */
 export const MAX_TAGS = 32;
@@ -99,5 +119,7 @@ export function toTickerItem(input: TickerItemInput, context: ItemContext = {}):
   if (context.source) item.source = context.source;
   const tags = cleanTags(input.tags);
   if (tags.length) item.tags = tags;
+  const image = cleanImage(input.image, context.baseUrl);
+  if (image) item.image = image;
   return item;
 }

@@ -1,4 +1,5 @@
 import type { TickerItem } from '../model.js';
+import { safeHttpUrl } from '../text/safe-url.js';
 import { htmlToText } from './html-text.js';
 import { toTickerItem, type ItemContext } from './item.js';
 import { collectItems, FeedParseError, type ParsedFeed } from './parsed-feed.js';
@@ -21,6 +22,7 @@ export function parseJsonFeedItem(raw: unknown, context: ItemContext = {}): Tick
       title: str(raw.title),
       url: str(raw.url) ?? str(raw.external_url),
       tags: raw.tags as string[] | undefined,
+      image: str(raw.image) ?? str(raw.banner_image),
     },
     context,
   );
@@ -30,5 +32,6 @@ export function parseJsonFeedItem(raw: unknown, context: ItemContext = {}): Tick
 export function parseJsonFeed(doc: unknown, context: ItemContext = {}): ParsedFeed {
   if (!isObject(doc) || !Array.isArray(doc.items)) throw new FeedParseError('not a JSON Feed: no "items" array');
   const itemContext: ItemContext = { ...context, baseUrl: context.baseUrl ?? str(doc.home_page_url) };
-  return collectItems(doc.items as unknown[], parseJsonFeedItem, idOf, itemContext, str(doc.title));
+  const next = safeHttpUrl(str(doc.next_url), itemContext.baseUrl);
+  return collectItems(doc.items as unknown[], parseJsonFeedItem, idOf, itemContext, str(doc.title), next);
 }

@@ -9,6 +9,8 @@ export interface ParsedFeed {
   readonly skipped: SkippedItem[];
   /** Problems that lost nothing but the reader should know about, e.g. dates that could not be read. */
   readonly warnings: string[];
+  /** The document's next, older page (JSON Feed `next_url`, `<link rel="next">` or RFC 5005 `prev-archive`): an absolute http(s) URL. */
+  readonly next?: string;
 }
 
 /** Thrown (inside a source, never at the page) when a document is not a feed at all. */
@@ -30,6 +32,7 @@ export function collectItems<Entry>(
   idOf: (entry: Entry) => string | undefined,
   context: ItemContext,
   title?: string,
+  next?: string,
 ): ParsedFeed {
   const unreadableDates: string[] = [];
   const itemContext = { ...context, unreadableDates };
@@ -50,8 +53,13 @@ export function collectItems<Entry>(
       : [
           `${unreadableDates.length} item(s) with a date that cannot be read, shown without a time (first: "${unreadableDates[0]!.slice(0, 60)}")`,
         ];
-  const feed = { items: placeUndated(items), skipped, warnings };
-  return title === undefined ? feed : { title, ...feed };
+  return {
+    ...(title === undefined ? {} : { title }),
+    items: placeUndated(items),
+    skipped,
+    warnings,
+    ...(next === undefined ? {} : { next }),
+  };
 }
 
 // Sort times of undated items step down by a microsecond-scale amount from their anchor, so they fall

@@ -29,69 +29,69 @@ export class SseParser {
   lastEventId: string;
   /** The reconnection time the server asked for with `retry:`, in ms. */
   retry: number | undefined;
-  private idBuffer: string;
-  private buffer = '';
-  private data: string[] = [];
-  private dataLength = 0;
-  private type = '';
-  private sawCarriageReturn = false;
-  private started = false;
+  #idBuffer: string;
+  #buffer = '';
+  #data: string[] = [];
+  #dataLength = 0;
+  #type = '';
+  #sawCarriageReturn = false;
+  #started = false;
 
   /**
    * @param lastEventId the id a previous connection of the same stream dispatched last
    * @param maxPending longest pending line and largest event data (characters) before {@link SseLimitError}
    */
-  constructor(
-    lastEventId = '',
-    private readonly maxPending = SSE_MAX_PENDING,
-  ) {
-    this.lastEventId = this.idBuffer = lastEventId;
+  readonly #maxPending: number;
+
+  constructor(lastEventId = '', maxPending = SSE_MAX_PENDING) {
+    this.#maxPending = maxPending;
+    this.lastEventId = this.#idBuffer = lastEventId;
   }
 
   /** Feeds a chunk of text; returns the events it completed. Throws {@link SseLimitError} past the limit. */
   push(chunk: string): SseEvent[] {
     let text = chunk;
-    if (!this.started && text.length > 0) {
-      this.started = true;
+    if (!this.#started && text.length > 0) {
+      this.#started = true;
       // One byte-order mark at the very start is dropped; a second one is content.
       if (text.startsWith('\uFEFF')) text = text.slice(1);
     }
     // A "\r\n" split across chunks: the "\r" already ended the line.
-    if (this.sawCarriageReturn && text.startsWith('\n')) text = text.slice(1);
-    this.sawCarriageReturn = false;
+    if (this.#sawCarriageReturn && text.startsWith('\n')) text = text.slice(1);
+    this.#sawCarriageReturn = false;
     const events: SseEvent[] = [];
     let start = 0;
     for (let i = 0; i < text.length; i++) {
       const char = text[i];
       if (char !== '\n' && char !== '\r') continue;
-      this.checkLine(this.buffer.length + i - start);
-      this.line(this.buffer + text.slice(start, i), events);
-      this.buffer = '';
+      this.#checkLine(this.#buffer.length + i - start);
+      this.#line(this.#buffer + text.slice(start, i), events);
+      this.#buffer = '';
       if (char === '\r') {
-        if (i + 1 === text.length) this.sawCarriageReturn = true;
+        if (i + 1 === text.length) this.#sawCarriageReturn = true;
         else if (text[i + 1] === '\n') i++;
       }
       start = i + 1;
     }
-    this.checkLine(this.buffer.length + text.length - start);
-    this.buffer += text.slice(start);
+    this.#checkLine(this.#buffer.length + text.length - start);
+    this.#buffer += text.slice(start);
     return events;
   }
 
-  private checkLine(length: number): void {
-    if (length > this.maxPending) {
-      this.buffer = '';
-      throw new SseLimitError(`a stream line longer than ${this.maxPending} characters; dropped`);
+  #checkLine(length: number): void {
+    if (length > this.#maxPending) {
+      this.#buffer = '';
+      throw new SseLimitError(`a stream line longer than ${this.#maxPending} characters; dropped`);
     }
   }
 
-  private line(line: string, events: SseEvent[]): void {
+  #line(line: string, events: SseEvent[]): void {
     if (line === '') {
-      this.lastEventId = this.idBuffer;
-      if (this.data.length > 0) events.push({ type: this.type || 'message', data: this.data.join('\n'), lastEventId: this.lastEventId });
-      this.data = [];
-      this.dataLength = 0;
-      this.type = '';
+      this.lastEventId = this.#idBuffer;
+      if (this.#data.length > 0) events.push({ type: this.#type || 'message', data: this.#data.join('\n'), lastEventId: this.lastEventId });
+      this.#data = [];
+      this.#dataLength = 0;
+      this.#type = '';
       return;
     }
     if (line.startsWith(':')) return;
@@ -101,19 +101,19 @@ export class SseParser {
     if (value.startsWith(' ')) value = value.slice(1);
     switch (field) {
       case 'data':
-        this.dataLength += value.length + 1;
-        if (this.dataLength > this.maxPending) {
-          this.data = [];
-          this.dataLength = 0;
-          throw new SseLimitError(`a stream event larger than ${this.maxPending} characters; dropped`);
+        this.#dataLength += value.length + 1;
+        if (this.#dataLength > this.#maxPending) {
+          this.#data = [];
+          this.#dataLength = 0;
+          throw new SseLimitError(`a stream event larger than ${this.#maxPending} characters; dropped`);
         }
-        this.data.push(value);
+        this.#data.push(value);
         break;
       case 'event':
-        this.type = value;
+        this.#type = value;
         break;
       case 'id':
-        if (!value.includes('\u0000')) this.idBuffer = value;
+        if (!value.includes('\u0000')) this.#idBuffer = value;
         break;
       case 'retry':
         if (/^\d+$/.test(value)) this.retry = Number(value);

@@ -17,8 +17,8 @@ export function parseStreamMessage(data: string, source: string, context: ItemCo
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'message is not a JSON object';
   const message = json as Record<string, unknown>;
   if (Array.isArray(message.items)) {
-    const { items } = parseJsonFeed(message, { ...context, source });
-    return { kind: 'upsert', source, items };
+    const { items, next } = parseJsonFeed(message, { ...context, source });
+    return { kind: 'upsert', source, items, ...(next && { next }) };
   }
   if (message.deleted === true) {
     return typeof message.id === 'string' || typeof message.id === 'number'

@@ -1,6 +1,7 @@
 /** RSS 2.0 (and RSS 1.0/RDF) and Atom 1.0, read with the small XML reader into normalised items. */
 import { safeHttpUrl } from '../text/safe-url.js';
 import { cleanText, htmlToText, INLINE } from './html-text.js';
+import type { TickerItemInput } from '../model.js';
 import { toTickerItem, type ItemContext } from './item.js';
 import { collectItems, FeedParseError, type ParsedFeed } from './parsed-feed.js';
 import { attribute, childElement, childElements, childText, NS, textContent, type XmlElement } from './xml.js';
@@ -12,6 +13,31 @@ function baseOf(element: XmlElement, parentBase: string | undefined): string | u
 }
 
 const trimmed = (text: string | undefined) => text?.trim() || undefined;
+
+/** Whether a media element or an enclosure is a picture: by its medium, else its type; a bare `media:content` usually is one. */
+const isImage = ({ attributes: { medium, type } }: XmlElement, bare: boolean) =>
+  medium ? medium === 'image' : type ? /^image\//i.test(type) : bare;
+
+/**
+ * An entry's picture: a `media:thumbnail`, else an image `media:content` (also inside `media:group`),
+ * else an `enclosure` (RSS) or `rel="enclosure"` link (Atom) of an image type.
+ */
+function imageOf(entry: XmlElement, enclosures: XmlElement[]): TickerItemInput['image'] {
+  const media = [entry, ...childElements(entry, NS.media, 'group')];
+  const chosen =
+    media.flatMap((parent) => childElements(parent, NS.media, 'thumbnail'))[0] ??
+    media.flatMap((parent) => childElements(parent, NS.media, 'content')).find((candidate) => isImage(candidate, true)) ??
+    enclosures.find((candidate) => isImage(candidate, false));
+  if (!chosen) return undefined;
+  const { url, href, width, height } = chosen.attributes;
+  return { url: (url ?? href)!, width, height, alt: childText(chosen, NS.media, 'description') };
+}
+
+/** A feed's older page: RFC 5005's `next` or `prev-archive` link, resolved. */
+function nextPage(links: XmlElement[], base: string | undefined): string | undefined {
+  const link = links.find(({ attributes: { rel } }) => rel === 'next' || rel === 'prev-archive');
+  return safeHttpUrl(link?.attributes.href, link && baseOf(link, base));
+}
 
 // A document cut off inside an entry (a dropped connection, a size-capped proxy) leaves it incomplete.
 const CUT_OFF = 'the document ends inside it';
@@ -56,6 +82,7 @@ export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFee
           title: title !== undefined ? htmlToText(title) : undefined,
           url: linkOf(entry),
           tags: [...childElements(entry, core, 'category'), ...childElements(entry, NS.dc, 'subject')].map(textContent),
+          image: imageOf(entry, childElements(entry, core, 'enclosure')),
         },
         { ...itemContext, baseUrl: baseOf(entry, channelBase) },
       );
@@ -63,6 +90,7 @@ export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFee
     idOf,
     context,
     mapDefined(text(channel, 'title'), htmlToText),
+    nextPage(childElements(channel, NS.atom, 'link'), channelBase),
   );
 }
 
@@ -115,6 +143,10 @@ export function parseAtom(root: XmlElement, context: ItemContext = {}): ParsedFe
           url: atomLink(entry, base, ns),
           // A category's term is what machines match; its label, where given, what editors wrote.
           tags: childElements(entry, ns, 'category').flatMap(({ attributes: { term = '', label = '' } }) => [term, label]),
+          image: imageOf(
+            entry,
+            childElements(entry, ns, 'link').filter((link) => link.attributes.rel === 'enclosure'),
+          ),
         },
         { ...itemContext, baseUrl: base },
       );
@@ -122,5 +154,6 @@ export function parseAtom(root: XmlElement, context: ItemContext = {}): ParsedFe
     idOf,
     context,
     atomText(atom(root, 'title')),
+    nextPage(childElements(root, ns, 'link'), feedBase),
   );
 }

@@ -1,6 +1,7 @@
 import { Observable, type ObservableInput, type Observer } from 'rxjs';
 import { FeedError, type FeedUpdate, type SkippedItem, type TickerItem, type TickerItemInput, type TickerUpdateInput } from '../model.js';
 import { toTickerItem } from '../parsers/item.js';
+import { safeHttpUrl } from '../text/safe-url.js';
 
 function normalizeItems(inputs: readonly unknown[], source: string): { items: TickerItem[]; skipped: SkippedItem[] } {
   const items: TickerItem[] = [];
@@ -35,14 +36,16 @@ function sourceError(error: unknown, name: string): FeedUpdate {
 export function normalizeUpdate(input: TickerUpdateInput, source: string): FeedUpdate {
   const value: unknown = input;
   if (Array.isArray(value)) return { kind: 'upsert', source, items: normalizeItems(value, source).items };
-  const { kind, ids, items, status, error } = ((typeof value === 'object' && value) || {}) as Record<string, unknown>;
+  const { kind, ids, items, status, error, next } = ((typeof value === 'object' && value) || {}) as Record<string, unknown>;
   if (kind === 'delete' && Array.isArray(ids)) return { kind, source, ids: ids.map(String) };
   if (kind === 'status' && (status === 'connecting' || status === 'live' || status === 'error')) {
     return error instanceof FeedError ? { kind, source, status, error } : { kind, source, status };
   }
   if ((kind === 'upsert' || kind === 'snapshot') && Array.isArray(items)) {
     const normalized = normalizeItems(items, source);
-    return kind === 'snapshot' ? { kind, source, ...normalized } : { kind, source, items: normalized.items };
+    // `next`: an older page the block fetches when the reader asks for more (a feed document's URL).
+    const page = safeHttpUrl(next, globalThis.document?.baseURI);
+    return { kind, source, ...(kind === 'snapshot' ? normalized : { items: normalized.items }), ...(page && { next: page }) };
   }
   const got =
     kind !== undefined ? `kind ${JSON.stringify(kind)}` : typeof value === 'object' && value ? 'an object without kind' : String(value);

@@ -1,6 +1,6 @@
 import { Observable } from 'rxjs';
 import { reportServerDate } from '../clock/server-time.js';
-import { FeedError, type FeedUpdate } from '../model.js';
+import { FeedError, type FeedUpdate, type TickerItem } from '../model.js';
 import { parseFeedDocument } from '../parsers/feed-document.js';
 import { decodeFeedBytes } from '../parsers/encoding.js';
 import { FeedParseError } from '../parsers/parsed-feed.js';
@@ -183,7 +183,13 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
           const parsed = parseFeedDocument(body, { source: url, baseUrl });
           previousBody = body;
           for (const warning of parsed.warnings) console.warn(`live-ticker: ${url}: ${warning}`);
-          update({ kind: 'snapshot', source: url, items: parsed.items, skipped: parsed.skipped });
+          update({
+            kind: 'snapshot',
+            source: url,
+            items: parsed.items,
+            skipped: parsed.skipped,
+            ...(parsed.next && { next: parsed.next }),
+          });
         }
         end({ end: { kind: 'polled' } });
       };
@@ -204,4 +210,23 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
     });
 
   return reconnecting(url, attempt, options);
+}
+
+/**
+ * One older page of a feed, read once when the reader asks for more: the first list of items an
+ * `httpFeed` of its URL delivers (with the page after it), or its first failure as an error (an HTTP
+ * status, a document that is not a feed, no answer in time). Unsubscribing stops it.
+ */
+export function fetchFeedPage(url: string, options: FeedOptions = {}): Observable<{ items: readonly TickerItem[]; next?: string }> {
+  return new Observable((subscriber) =>
+    httpFeed(url, { startJitter: 0, ...options }).subscribe({
+      next: (update) => {
+        if (update.kind === 'snapshot' || update.kind === 'upsert') {
+          subscriber.next(update);
+          subscriber.complete();
+        } else if (update.kind === 'status' && update.error) subscriber.error(update.error);
+      },
+      complete: () => subscriber.error(new FeedError('http', `${url}: no page`, { url })),
+    }),
+  );
 }

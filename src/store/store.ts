@@ -26,6 +26,8 @@ export interface SourceState {
    * most MAX_RETRACTED: never shown again, in any block or tab, unless the source sends them again.
    */
   readonly retracted: readonly string[];
+  /** The source's older page, as its latest document names it. */
+  readonly next?: string;
 }
 
 /** What one block shows of its sources. */
@@ -47,6 +49,23 @@ export interface TickerState {
   readonly pinned?: string;
   /** Ids its sources retracted: server-rendered copies of them are hidden too. */
   readonly retracted: readonly string[];
+  /** Items the block's filter matched that did not fit in `max-items`: the first older items the reader can ask for. */
+  readonly beyond?: readonly TickerItem[];
+  /** The older page of the first of its sources that names one. */
+  readonly next?: string;
+  /** Older items the reader asked for, shown below; see `withOlderPages`. */
+  readonly older?: OlderItems;
+}
+
+/** Older items a reader asked for ("more"), shown below a block's live items. */
+export interface OlderItems {
+  /** Newest first, each once (none of them among the live items), at most MAX_OLDER_ITEMS. */
+  readonly items: readonly TickerItem[];
+  /** `ready`: more can be asked for; `loading`; `error`: the last page failed (asking again retries); `end`: there is no more. */
+  readonly more: 'ready' | 'loading' | 'error' | 'end';
+  readonly error?: FeedError;
+  /** What the last page added; a new object per page. */
+  readonly added?: { readonly count: number; readonly first?: string };
 }
 
 export function initialSourceState(source: string): SourceState {
@@ -82,11 +101,15 @@ const newest: Retain = (items) => items.slice(0, MAX_SOURCE_ITEMS);
  * What `view` shows of `items` (newest first): the items its filter lets through, trimmed to its
  * size, the newest pinned one first whatever its date.
  */
-export function viewItems(items: readonly TickerItem[], view: BlockView): { items: TickerItem[]; pinned?: TickerItem } {
+export function viewItems(
+  items: readonly TickerItem[],
+  view: BlockView,
+): { items: TickerItem[]; pinned?: TickerItem; beyond: TickerItem[] } {
   const matching = view.filter ? items.filter(view.filter) : items;
   const pinned = view.maxItems > 0 && view.pinnedTags && matching.find((item) => hasTag(item, view.pinnedTags!));
-  if (!pinned) return { items: matching.slice(0, view.maxItems) };
-  return { items: [pinned, ...matching.filter((item) => item !== pinned).slice(0, view.maxItems - 1)], pinned };
+  if (!pinned) return { items: matching.slice(0, view.maxItems), beyond: matching.slice(view.maxItems) };
+  const others = matching.filter((item) => item !== pinned);
+  return { items: [pinned, ...others.slice(0, view.maxItems - 1)], pinned, beyond: others.slice(view.maxItems - 1) };
 }
 
 /** The items any of `views` shows. */
@@ -136,6 +159,7 @@ export function foldSource(state: SourceState, update: FeedUpdate, retain: Retai
         loaded: true,
         error: undefined,
         skipped: update.skipped ?? [],
+        next: update.next,
         retracted: retract(
           state.retracted,
           gone.map((item) => item.id),
@@ -152,6 +176,7 @@ export function foldSource(state: SourceState, update: FeedUpdate, retain: Retai
         loaded: true,
         error: undefined,
         retracted: retract(state.retracted, [], update.items),
+        next: update.next ?? state.next,
       };
     case 'delete': {
       const gone = new Set(update.ids);
@@ -202,7 +227,16 @@ export function mergeSources(states: readonly SourceState[], view: BlockView): T
     for (const state of states) for (const item of state.items) if (!gone.has(item.id)) byId.set(item.id, newer(byId.get(item.id), item));
     all = [...byId.values()].sort(compareItems);
   }
-  const { items, pinned } = viewItems(all, view);
+  const { items, pinned, beyond } = viewItems(all, view);
   const error = states.find((state) => state.error)?.error;
-  return { items, status: combineStatus(states), retracted, ...(error && { error }), ...(pinned && { pinned: pinned.id }) };
+  const next = states.find((state) => state.next)?.next;
+  return {
+    items,
+    status: combineStatus(states),
+    retracted,
+    beyond,
+    ...(error && { error }),
+    ...(pinned && { pinned: pinned.id }),
+    ...(next && { next }),
+  };
 }

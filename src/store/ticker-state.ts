@@ -1,10 +1,12 @@
-import { map, Observable, type ObservableInput } from 'rxjs';
+import { Observable, type ObservableInput } from 'rxjs';
 import { FeedError, type FeedUpdate, type TickerUpdateInput } from '../model.js';
 import { customUpdates } from '../sources/custom-source.js';
 import { feedUpdates } from '../sources/feed-updates.js';
+import { fetchFeedPage } from '../sources/http-feed.js';
 import { documentVisible$ } from '../sources/reconnect.js';
 import { acrossTabs } from './across-tabs.js';
 import { parseFilter, words } from './filter.js';
+import { withOlderPages } from './older-items.js';
 import { forgetItems, keepItems, keptState, sweepKeptItems } from './return-visit.js';
 import { shareLatest } from './share-latest.js';
 import {
@@ -52,17 +54,29 @@ export function blockView(spec: TickerSpec): BlockView {
  * block shows: its filter's items, its pinned item first, at most `maxItems`. Subscribing starts the
  * feeds that are not running yet; unsubscribing stops those no block needs.
  */
-export function tickerState(spec: TickerSpec): Observable<TickerState> {
+export function tickerState(spec: TickerSpec, more$?: Observable<unknown>): Observable<TickerState> {
   const view = blockView(spec);
   const states = spec.urls.map((url) => sharedFeed(url, { view, keep: spec.keep ?? true }));
   if (spec.source != null) states.push(sharedSource(spec.source));
   if (states.length === 0) return just(NO_SOURCES);
-  return latestOfAll(states).pipe(map((latest) => mergeSources(latest, view)));
+  const live$ = latestOfAll(states, (latest) => mergeSources(latest, view));
+  if (!more$) return live$;
+  const feeds = spec.urls.map((url) => absolute(url) ?? url);
+  return withOlderPages(live$, more$, view, (url) => fetchFeedPage(url), feeds);
 }
 
-/** The latest value of every Observable, once each has spoken: combineLatest for one array, in fewer bytes. */
-function latestOfAll<T>(sources: readonly Observable<T>[]): Observable<T[]> {
-  return new Observable<T[]>((subscriber) => {
+/** A feed URL made absolute against the page; undefined when it is not a URL. */
+function absolute(url: string): string | undefined {
+  try {
+    return new URL(url, globalThis.document?.baseURI).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `combine` of the latest value of every Observable, once each has spoken: combineLatest with a projection, in fewer bytes. */
+function latestOfAll<T, R>(sources: readonly Observable<T>[], combine: (latest: T[]) => R): Observable<R> {
+  return new Observable<R>((subscriber) => {
     const latest: T[] = [];
     const spoken = new Set<number>();
     sources.forEach((source, index) =>
@@ -71,7 +85,7 @@ function latestOfAll<T>(sources: readonly Observable<T>[]): Observable<T[]> {
           next: (value) => {
             latest[index] = value;
             spoken.add(index);
-            if (spoken.size === sources.length) subscriber.next(latest.slice());
+            if (spoken.size === sources.length) subscriber.next(combine(latest.slice()));
           },
           error: (error: unknown) => subscriber.error(error),
         }),
@@ -106,18 +120,23 @@ function consoleReport(source: string): (state: SourceState) => void {
   };
 }
 
-/** The store state of one source: `initial`, then each update folded in (a state only when it changed), reported on the console. */
+/**
+ * The store state of one source: `initial`, then each update folded in (a state only when it
+ * changed), reported on the console and handed to `keep` before it goes on.
+ */
 export function sourceState(
   source: string,
   updates: Observable<FeedUpdate>,
   initial: SourceState = initialSourceState(source),
   retain?: Retain,
+  keep?: (state: SourceState) => void,
 ): Observable<SourceState> {
   const report = consoleReport(source);
   return new Observable<SourceState>((subscriber) => {
     let state = initial;
     const emit = () => {
       report(state);
+      keep?.(state);
       subscriber.next(state);
     };
     emit();
@@ -149,10 +168,8 @@ let swept = false;
  * blocks show, and what the feed retracted, for the next visit.
  */
 export function sharedFeed(url: string, options: { view?: BlockView; keep?: boolean } = {}): Observable<SourceState> {
-  let key: string;
-  try {
-    key = new URL(url, globalThis.document?.baseURI).href;
-  } catch {
+  const key = absolute(url);
+  if (key === undefined) {
     const error = new FeedError('source', `live-ticker: "${url}" is not a valid feed URL`);
     console.warn(error.message);
     return just<SourceState>({ ...initialSourceState(url), status: 'error', error });
@@ -205,9 +222,8 @@ function runFeed(key: string, feed: SharedFeed): Observable<SourceState> {
       const shown = shownByViews(state.items, views());
       keepItems(key, { items: state.items.filter((item) => shown.has(item)), retracted: state.retracted });
     }
-    return state;
   };
-  const run = (from: SourceState) => sourceState(key, feedUpdates(key), from, retainFor(views)).pipe(map(keep));
+  const run = (from: SourceState) => sourceState(key, feedUpdates(key), from, retainFor(views), keep);
   return acrossTabs(key, initial, run, documentVisible$());
 }
 

@@ -122,6 +122,32 @@ describe('the embed builder', () => {
     await builder.context.close();
   });
 
+  it("logs the events a publisher's analytics would receive, and with pictures on, shows them and allows them in the CSP lines", async () => {
+    await demo.control('builder-events', { reset: { publishEvery: 0, sections: true } });
+    const builder = await open(`${demo.origin}/demo/builder.html`);
+    await builder.page.getByLabel('Feed URL').fill(`${demo.origin}/feeds/builder-events/feed.json`);
+    await builder.page.getByLabel('Filter').fill('tag:sport');
+    await builder.page.getByLabel('Show pictures').check();
+    const items = builder.page.locator('#preview live-ticker [part="list"] live-ticker-item');
+    await items.nth(3).waitFor();
+    await builder.page.locator('#preview live-ticker [part="image"]').first().waitFor();
+    await items.first().scrollIntoViewIfNeeded(); // checking the box scrolled the form down
+    await builder.page.locator('#event-log li', { hasText: 'live-ticker-impression' }).first().waitFor();
+    await items.first().locator('[part="link"]').click();
+    await builder.page.locator('#event-log li', { hasText: 'live-ticker-open' }).waitFor();
+    assert.equal(new URL(builder.page.url()).pathname, '/demo/builder.html', 'the preview opens nothing');
+    assert.match(await builder.page.locator('#event-log li', { hasText: 'live-ticker-open' }).innerText(), /"position":1/);
+    assert.match(
+      await builder.page.getByLabel('Snippet to paste into your page').inputValue(),
+      / filter="tag:sport" .* images><\/live-ticker>/,
+    );
+    const csp = (await builder.page.getByLabel('Content-Security-Policy directives').inputValue()).split('\n');
+    assert.ok(csp.includes(`img-src https: ${demo.origin}`), csp.join('\n'));
+    assert.deepEqual(await cspViolations(builder.page), []);
+    assert.deepEqual(builder.problems, []);
+    await builder.context.close();
+  });
+
   it('is linked from the demo page', async () => {
     const { page, context } = await open(`${demo.origin}/`);
     await page.getByRole('link', { name: 'build the snippet for your own feed' }).click();

@@ -33,6 +33,50 @@ describe('the embed on a third-party page', () => {
     await context.close();
   });
 
+  it('tells the page what the reader does, and sends and stores nothing for it: no request to another origin, no storage of its own', async () => {
+    await demo.control('host-events', { reset: { publishEvery: 0, pages: 2 } });
+    const { page, context, problems } = await open('/demo/host.html?channel=host-events');
+    /** @type {string[]} */
+    const requested = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.evaluate(() => {
+      /** @type {any} */ (window).__events = [];
+      for (const type of ['live-ticker-impression', 'live-ticker-open', 'live-ticker-more'])
+        document.addEventListener(type, () => /** @type {any} */ (window).__events.push(type));
+      // The page's own handler keeps the reader here: the links lead to another site.
+      document.addEventListener('click', (event) => event.preventDefault());
+    });
+    const items = page.locator('live-ticker [part="list"] live-ticker-item');
+    await items.nth(6).waitFor();
+    await page.waitForFunction(() => /** @type {any} */ (window).__events.includes('live-ticker-impression'));
+    await items.first().locator('[part="link"]').click();
+    await page.locator('live-ticker [part="more"]').click();
+    await items.nth(16).waitFor();
+    await page.waitForFunction(() => /** @type {any} */ (window).__events.includes('live-ticker-more'));
+    assert.ok(await page.evaluate(() => /** @type {any} */ (window).__events.includes('live-ticker-open')));
+
+    const origins = new Set(requested.map((url) => new URL(url).origin));
+    const script = new URL((await page.locator('script').first().getAttribute('src')) ?? '').origin;
+    assert.deepEqual(
+      [...origins].filter((origin) => origin !== demo.origin && origin !== script),
+      [],
+      `only the feed's origin and the script's are asked for anything: ${[...origins].join(', ')}`,
+    );
+    assert.ok(
+      requested.some((url) => url.includes('page=2')),
+      'the older page was read',
+    );
+    const storage = await page.evaluate(() => ({
+      local: Object.keys(localStorage),
+      session: Object.keys(sessionStorage),
+      cookie: document.cookie,
+    }));
+    assert.deepEqual(storage, { local: [`live-ticker:items:${demo.origin}/feeds/host-events/feed.json`], session: [], cookie: '' });
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('is readable without JavaScript, and the feed takes over without showing an item twice', async () => {
     await demo.control('host', { reset: { publishEvery: 0 } });
     const noScript = await open('/demo/host.html?channel=host', { javaScriptEnabled: false });

@@ -28,6 +28,20 @@ export const styles = css`
     -webkit-line-clamp: var(--lines, 2);
     line-clamp: var(--lines, 2);
   }
+  /* A picture beside the text, its space reserved before it loads: the feed's size, else 3:2. */
+  .image {
+    float: inline-end;
+    inline-size: var(--live-ticker-image-width, 5.5em);
+    block-size: auto;
+    margin-block: 0.2em 0.25em;
+    margin-inline-start: 0.75em;
+    object-fit: cover;
+    border-radius: 0.25em;
+    background: color-mix(in srgb, currentColor 8%, transparent);
+  }
+  .unsized {
+    aspect-ratio: 3 / 2;
+  }
   .marker {
     font-weight: 700;
   }

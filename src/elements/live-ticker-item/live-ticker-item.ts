@@ -39,6 +39,7 @@ const PIN_ICON = svg`<path d="M15 3l6 6-3 1-4 4 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 
  * @csspart pin - The pin before the text of a pinned item, named for assistive technology ("Vastgezet").
  * @csspart time - The `<time>` label under the text ("13 minuten geleden"); its `title` is the full date and time.
  * @csspart updated - The correction label beside it ("bijgewerkt 4 minuten geleden").
+ * @csspart image - The item's picture, with `images`: beside the text, cropped to its box.
  * @cssprop --live-ticker-link-color - Colour of linked items (default: the text colour).
  * @cssprop --live-ticker-muted-color - Colour of the time label.
  * @cssprop --live-ticker-time-font-size - Size of the time label (default 0.8125em).
@@ -65,6 +66,7 @@ export class LiveTickerItem extends LitElement {
       breaking: { type: Boolean, reflect: true },
       pinned: { type: Boolean, reflect: true },
       summaryLines: { attribute: 'summary-lines', type: Number },
+      images: { type: Boolean },
       clock: { attribute: false },
     };
   }
@@ -96,6 +98,9 @@ export class LiveTickerItem extends LitElement {
   /** Lines of summary under a headline; `0` shows none. */
   summaryLines = 2;
 
+  /** Shows the item's picture, lazily, in space reserved for it (its size from the feed, else 3:2). */
+  images = false;
+
   /** The clock the label reads and wakes from; provided by an ancestor `<live-ticker>` or set directly. */
   clock?: Clock;
 
@@ -103,11 +108,11 @@ export class LiveTickerItem extends LitElement {
    * The labels are plain `<time>`s in this shadow root, kept current by controllers: one shadow root
    * per item, which is most of what a block costs to render and to lay out.
    */
-  private readonly label = new RelativeTimeController(this, '.time');
+  readonly #label = new RelativeTimeController(this, '.time');
   /** When a correction was made, on the same clock and minute rule. */
-  private readonly correction = new RelativeTimeController(this, '.updated time');
+  readonly #correction = new RelativeTimeController(this, '.updated time');
   /** Whether a server-rendered label (`slot="time"`) replaces the item's own. */
-  private hasServerLabel = false;
+  #hasServerLabel = false;
 
   constructor() {
     super();
@@ -116,12 +121,12 @@ export class LiveTickerItem extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.hasServerLabel = this.querySelector(':scope > [slot="time"]') !== null;
-    this.syncLabels();
+    this.#hasServerLabel = this.querySelector(':scope > [slot="time"]') !== null;
+    this.#syncLabels();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('item') || changed.has('datetime') || changed.has('timeZone') || changed.has('clock')) this.syncLabels();
+    if (changed.has('item') || changed.has('datetime') || changed.has('timeZone') || changed.has('clock')) this.#syncLabels();
   }
 
   protected override updated(): void {
@@ -129,19 +134,24 @@ export class LiveTickerItem extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.summary')?.style.setProperty('--lines', String(this.summaryLines));
   }
 
-  private syncLabels(): void {
+  #syncLabels(): void {
     // An undated item has no label: a time is never invented.
-    const published = this.hasServerLabel ? Number.NaN : this.item ? (this.item.published ?? Number.NaN) : Date.parse(this.datetime ?? '');
+    const published = this.#hasServerLabel ? Number.NaN : this.item ? (this.item.published ?? Number.NaN) : Date.parse(this.datetime ?? '');
     const { published: since = Number.NaN, updated = Number.NaN } = this.item ?? {};
-    this.label.set({ published, timeZone: this.timeZone, clock: this.clock });
-    this.correction.set({ published: updated - since > CORRECTION ? updated : Number.NaN, timeZone: this.timeZone, clock: this.clock });
+    this.#label.set({ published, timeZone: this.timeZone, clock: this.clock });
+    this.#correction.set({ published: updated - since > CORRECTION ? updated : Number.NaN, timeZone: this.timeZone, clock: this.clock });
   }
 
-  private onTimeSlotChange(): void {
+  /** A picture that fails (blocked, gone) leaves its space, not a broken icon. */
+  #onImageError(event: Event): void {
+    (event.target as HTMLElement).style.visibility = 'hidden';
+  }
+
+  #onTimeSlotChange(): void {
     const hasServerLabel = this.querySelector(':scope > [slot="time"]') !== null;
-    if (hasServerLabel === this.hasServerLabel) return;
-    this.hasServerLabel = hasServerLabel;
-    this.syncLabels();
+    if (hasServerLabel === this.#hasServerLabel) return;
+    this.#hasServerLabel = hasServerLabel;
+    this.#syncLabels();
     this.requestUpdate();
   }
 
@@ -154,19 +164,35 @@ export class LiveTickerItem extends LitElement {
       : html`<slot></slot>`;
     const title = item?.title;
     const main = title ? html`<span class="headline" part="headline">${title}</span>` : text;
-    const messages = this.breaking || this.pinned || this.correction.label.text ? messagesFor(resolveLang(this)) : undefined;
+    const messages = this.breaking || this.pinned || this.#correction.label.text ? messagesFor(resolveLang(this)) : undefined;
     const [before, after] = messages?.updated.split('{t}') ?? [];
+    const image = this.images && this.layout !== 'marquee' ? item?.image : undefined;
     return html`
+      ${
+        image
+          ? html`<img
+              class=${image.width ? 'image' : 'image unsized'}
+              part="image"
+              src=${image.url}
+              alt=${image.alt ?? ''}
+              width=${image.width ?? nothing}
+              height=${image.height ?? nothing}
+              loading="lazy"
+              decoding="async"
+              @error=${this.#onImageError}
+            />`
+          : nothing
+      }
       <p class=${title ? 'body titled' : 'body'} part="body">
         ${this.pinned ? html`<svg class="marker pin" part="pin" viewBox="0 0 24 24" role="img" aria-label=${messages!.pinned}>${PIN_ICON}</svg> ` : nothing}
         ${this.breaking ? html`<span class="marker breaking" part="breaking-marker">${messages!.breaking}</span> ` : nothing}
         ${url ? html`<a class="link" part="link" href=${url}>${main}</a>` : main}
       </p>
       ${title && this.summaryLines > 0 && this.layout !== 'marquee' ? html`<p class="summary" part="summary">${text}</p>` : nothing}
-      <slot name="time" @slotchange=${this.onTimeSlotChange}>
-        ${this.label.label.text ? html`<time class="time" part="time" datetime=${this.label.iso}></time>` : nothing}
+      <slot name="time" @slotchange=${this.#onTimeSlotChange}>
+        ${this.#label.label.text ? html`<time class="time" part="time" datetime=${this.#label.iso}></time>` : nothing}
       </slot>
-      ${this.correction.label.text ? html`<span class="updated" part="updated">${before}<time datetime=${this.correction.iso}></time>${after}</span>` : nothing}
+      ${this.#correction.label.text ? html`<span class="updated" part="updated">${before}<time datetime=${this.#correction.iso}></time>${after}</span>` : nothing}
     `;
   }
 }

@@ -43,7 +43,7 @@ export class LiveTickerTime extends LitElement {
   /** The clock to read and wake from; provided by an ancestor `<live-ticker>` or set directly. */
   clock?: Clock;
 
-  private readonly label = new RelativeTimeController(this);
+  readonly #label = new RelativeTimeController(this);
 
   constructor() {
     super();
@@ -53,16 +53,16 @@ export class LiveTickerTime extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Now, not at the first update: the label is scheduled (on the clock the context just gave) the moment it is in the page.
-    this.syncLabel();
+    this.#syncLabel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('datetime') || changed.has('timeZone') || changed.has('threshold') || changed.has('clock')) this.syncLabel();
+    if (changed.has('datetime') || changed.has('timeZone') || changed.has('threshold') || changed.has('clock')) this.#syncLabel();
   }
 
   /** Parsed when the attributes change rather than on every tick. */
-  private syncLabel(): void {
-    this.label.set({
+  #syncLabel(): void {
+    this.#label.set({
       published: Date.parse(this.datetime),
       timeZone: this.timeZone,
       threshold: parseDuration(this.threshold) ?? DEFAULT_THRESHOLD,
@@ -71,8 +71,8 @@ export class LiveTickerTime extends LitElement {
   }
 
   protected override render() {
-    if (!this.label.label.text) return html`<slot></slot>`;
-    return html`<time part="time" datetime=${this.label.iso}></time>`;
+    if (!this.#label.label.text) return html`<slot></slot>`;
+    return html`<time part="time" datetime=${this.#label.iso}></time>`;
   }
 }
 

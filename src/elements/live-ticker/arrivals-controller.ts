@@ -35,90 +35,93 @@ export class ArrivalsController implements ReactiveController {
   pending = 0;
   /** The latest arrivals, to announce. */
   batch?: ArrivalBatch;
-  private offered?: TickerState;
-  private latest = this.shown;
-  private paused = false;
-  private scrolled = false;
-  private pointerInside = false;
-  private focusInside = false;
+  #offered?: TickerState;
+  #latest = this.shown;
+  #paused = false;
+  #scrolled = false;
+  #pointerInside = false;
+  #focusInside = false;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
   }
 
   get holding(): boolean {
-    return this.paused || this.pointerInside || this.focusInside || this.scrolled;
+    return this.#paused || this.#pointerInside || this.#focusInside || this.#scrolled;
   }
 
   hostConnected(): void {
-    for (const type of READER_EVENTS) this.host.addEventListener(type, this);
-    this.releaseUnlessHeld();
+    for (const type of READER_EVENTS) this.#host.addEventListener(type, this);
+    this.#releaseUnlessHeld();
   }
 
   hostDisconnected(): void {
-    for (const type of READER_EVENTS) this.host.removeEventListener(type, this);
+    for (const type of READER_EVENTS) this.#host.removeEventListener(type, this);
     // A block taken out of the page hears no pointerleave or focusout, and loses its scroll position:
     // wherever it is put back, the reader is not (yet) in it.
-    this.pointerInside = false;
-    this.focusInside = false;
-    this.scrolled = false;
+    this.#pointerInside = false;
+    this.#focusInside = false;
+    this.#scrolled = false;
   }
 
   /** Where the reader's pointer and focus are. */
   handleEvent(event: Event): void {
-    if (event.type === 'pointerenter') this.pointerInside = true;
-    else if (event.type === 'focusin') this.focusInside = true;
-    else if (event.type === 'pointerleave') this.pointerInside = false;
+    if (event.type === 'pointerenter') this.#pointerInside = true;
+    else if (event.type === 'focusin') this.#focusInside = true;
+    else if (event.type === 'pointerleave') this.#pointerInside = false;
     else {
       // focusout: the reader left only if focus went outside the block
       const next = (event as FocusEvent).relatedTarget as Node | null;
-      if (next && (next === this.host || this.host.contains(next))) return;
-      this.focusInside = false;
+      if (next && (next === this.#host || this.#host.contains(next))) return;
+      this.#focusInside = false;
     }
-    this.releaseUnlessHeld();
+    this.#releaseUnlessHeld();
   }
 
   /** The block's latest state: its items are shown now, or held back while the reader is busy. */
   offer(state: TickerState): void {
-    if (state === this.offered) return;
-    this.offered = state;
-    this.latest = state.items;
+    if (state === this.#offered) return;
+    this.#offered = state;
+    this.#latest = state.items;
     if (this.shown.length === 0 || !this.holding) {
-      this.show();
+      this.#show();
       return;
     }
     const shownIds = new Set(this.shown.map((item) => item.id));
     const waiting = state.items.filter((item) => !shownIds.has(item.id));
     if (waiting.length > this.pending) this.batch = { count: waiting.length, items: waiting, revised: [] };
     this.pending = waiting.length;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Shows what waits (the reader asked for it, or stopped holding). */
   release(): void {
-    if (this.latest !== this.shown) this.show();
+    if (this.#latest !== this.shown) this.#show();
   }
 
   /** Updates are paused (or resumed) by the reader or the page. */
   setPaused(paused: boolean): void {
-    this.paused = paused;
-    this.releaseUnlessHeld();
+    this.#paused = paused;
+    this.#releaseUnlessHeld();
   }
 
   /** The reader has scrolled the list away from its top (or back). */
   setScrolled(scrolled: boolean): void {
-    this.scrolled = scrolled;
-    this.releaseUnlessHeld();
+    this.#scrolled = scrolled;
+    this.#releaseUnlessHeld();
   }
 
-  private releaseUnlessHeld(): void {
+  #releaseUnlessHeld(): void {
     if (!this.holding) this.release();
   }
 
-  private show(): void {
+  #show(): void {
     const before = new Map(this.shown.map((item) => [item.id, item]));
     const firstLoad = this.shown.length === 0;
-    this.shown = this.latest;
+    this.shown = this.#latest;
     const arrived = firstLoad ? [] : this.shown.filter((item) => !before.has(item.id));
     const revised = this.shown.filter((item) => {
       const previous = before.get(item.id);
@@ -128,6 +131,6 @@ export class ArrivalsController implements ReactiveController {
     this.revised = new Set(revised.map((item) => item.id));
     this.pending = 0;
     if (arrived.length > 0 || revised.length > 0) this.batch = { count: arrived.length, items: arrived, revised };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

@@ -14,70 +14,73 @@ const ROW = 'row';
  * the crawl goes on from wherever the reader scrolled to.
  */
 export class CrawlController implements ReactiveController {
-  private measured?: { list: HTMLElement; observer: ResizeObserver };
+  #measured?: { list: HTMLElement; observer: ResizeObserver };
 
-  constructor(private readonly host: CrawlHost) {
+  readonly #host: CrawlHost;
+
+  constructor(host: CrawlHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   // On the shadow root, not the host: focus moving inside the block (the pause button to an item) is
   // not dispatched beyond it, as both ends retarget to the host.
   hostConnected(): void {
-    this.host.renderRoot.addEventListener('focusin', this.onFocusIn);
-    this.host.renderRoot.addEventListener('focusout', this.onFocusOut);
+    this.#host.renderRoot.addEventListener('focusin', this.#onFocusIn);
+    this.#host.renderRoot.addEventListener('focusout', this.#onFocusOut);
   }
 
   hostDisconnected(): void {
-    this.host.renderRoot.removeEventListener('focusin', this.onFocusIn);
-    this.host.renderRoot.removeEventListener('focusout', this.onFocusOut);
-    this.unobserve();
+    this.#host.renderRoot.removeEventListener('focusin', this.#onFocusIn);
+    this.#host.renderRoot.removeEventListener('focusout', this.#onFocusOut);
+    this.#unobserve();
   }
 
   hostUpdated(): void {
-    const { viewport, list, track } = this.parts();
+    const { viewport, list, track } = this.#parts();
     if (!list || !track) {
       viewport?.classList.remove(ROW);
-      return this.unobserve();
+      return this.#unobserve();
     }
-    this.setDuration(list, track);
+    this.#setDuration(list, track);
     // Each render of the marquee may bring a new list: watch the one shown, never a detached one.
-    if (this.measured?.list !== list) {
-      this.unobserve();
-      const observer = new ResizeObserver(() => this.setDuration(list, track));
+    if (this.#measured?.list !== list) {
+      this.#unobserve();
+      const observer = new ResizeObserver(() => this.#setDuration(list, track));
       observer.observe(list);
-      this.measured = { list, observer };
+      this.#measured = { list, observer };
     }
   }
 
-  private parts() {
-    const root = this.host.renderRoot;
+  #parts() {
+    const root = this.#host.renderRoot;
     return {
       viewport: root.querySelector<HTMLElement>('.viewport'),
-      track: this.host.layout === 'marquee' ? root.querySelector<HTMLElement>('.track') : null,
+      track: this.#host.layout === 'marquee' ? root.querySelector<HTMLElement>('.track') : null,
       list: root.querySelector<HTMLElement>('.track > .list:not(.clone)'),
     };
   }
 
-  private unobserve(): void {
-    this.measured?.observer.disconnect();
-    this.measured = undefined;
+  #unobserve(): void {
+    this.#measured?.observer.disconnect();
+    this.#measured = undefined;
   }
 
   /** The crawl takes as long as its content needs at `speed` px/s; set through CSSOM (a strict CSP forbids style attributes). */
-  private setDuration(list: HTMLElement, track: HTMLElement): void {
-    track.style.setProperty('--crawl-duration', `${Math.max(5, list.scrollWidth / Math.max(1, this.host.speed || 60))}s`);
+  #setDuration(list: HTMLElement, track: HTMLElement): void {
+    track.style.setProperty('--crawl-duration', `${Math.max(5, list.scrollWidth / Math.max(1, this.#host.speed || 60))}s`);
   }
 
   // Synchronous: the browser scrolls a newly focused item into view right after this event.
-  private readonly onFocusIn = (): void => this.followFocus((this.host.renderRoot as ShadowRoot).activeElement);
+  readonly #onFocusIn = (): void => this.#followFocus((this.#host.renderRoot as ShadowRoot).activeElement);
   // Focus moving on inside the row changes nothing; anywhere else (or nowhere), the crawl takes over.
-  private readonly onFocusOut = (event: Event): void => {
+  readonly #onFocusOut = (event: Event): void => {
     const next = (event as FocusEvent).relatedTarget as Element | null;
-    if (!next || !this.parts().viewport?.contains(next)) this.followFocus(null);
+    if (!next || !this.#parts().viewport?.contains(next)) this.#followFocus(null);
   };
 
-  private followFocus(focused: Element | null): void {
-    const { viewport, track } = this.parts();
+  #followFocus(focused: Element | null): void {
+    const { viewport, track } = this.#parts();
     if (!viewport || !track) return;
     const inRow = focused !== null && viewport.contains(focused);
     if (focused && inRow) {

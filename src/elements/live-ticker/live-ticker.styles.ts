@@ -143,6 +143,17 @@ export const styles = css`
     margin: 0;
     color: var(--muted);
   }
+  .more {
+    display: block;
+    margin: 0.75em auto 0.25em;
+    padding: 0.35em 1em;
+    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
+    border-radius: 1em;
+    background: transparent;
+  }
+  .more[aria-busy='true'] {
+    opacity: 0.6;
+  }
   .announcer {
     position: absolute;
     inline-size: 1px;

@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import type { ObservableInput } from 'rxjs';
+import { Observable, type ObservableInput } from 'rxjs';
 import { defaultClock, type Clock } from '../../clock/page-clock.js';
 import { clockContext } from '../../context/clock-context.js';
 import { resolveLang, watchLang } from '../../i18n/lang.js';
@@ -15,7 +14,8 @@ import { ObservableController } from '../shared/observable-controller.js';
 import type { LiveTickerItem } from '../live-ticker-item/live-ticker-item.js';
 import { ArrivalsController, type ArrivalBatch } from './arrivals-controller.js';
 import { CrawlController } from './crawl-controller.js';
-import { LiveTickerPauseEvent, LiveTickerStatusEvent } from './events.js';
+import { LiveTickerMoreEvent, LiveTickerOpenEvent, LiveTickerPauseEvent, LiveTickerRevealEvent, LiveTickerStatusEvent } from './events.js';
+import { ImpressionController } from './impressions.js';
 import { styles } from './live-ticker.styles.js';
 
 const PAUSE_ICON = svg`<path d="M6 4h4v16H6zM14 4h4v16h-4z" />`;
@@ -35,6 +35,10 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  *
  * @fires live-ticker-status - A `LiveTickerStatusEvent` when the status changes: `connecting`, `live`, `stale` (items shown that are not current: the feed is failing, or they are kept from the reader's last visit and the feed has not answered yet) or `error` (nothing could be loaded).
  * @fires live-ticker-pause - A `LiveTickerPauseEvent` when the reader pauses or resumes the updates (`paused`).
+ * @fires live-ticker-impression - A `LiveTickerImpressionEvent`, `detail: {id, position}`, once per item per page view when at least half of it has been in view for a second while the page was visible.
+ * @fires live-ticker-open - A `LiveTickerOpenEvent`, `detail: {id, url, position}`, when the reader follows an item's link (click, Enter, middle click), before the browser navigates.
+ * @fires live-ticker-reveal - A `LiveTickerRevealEvent`, `detail: {count}`, when the reader shows the arrivals waiting behind "N new items".
+ * @fires live-ticker-more - A `LiveTickerMoreEvent`, `detail: {count}`, when older items the reader asked for were added below the list.
  *
  * @slot - Server-rendered `<live-ticker-item>`s, shown until the feed has loaded.
  * @slot heading - Replaces the heading text.
@@ -47,6 +51,9 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  * @csspart new-items - The "N new items" button over the list while arrivals wait.
  * @csspart viewport - The area around the list; it scrolls when `--live-ticker-max-height` is set, and crawls in the marquee.
  * @csspart message - The loading, empty or error message shown instead of items.
+ * @csspart more - The control under the list that adds older items, when the feed names an older page (`aria-busy` while it loads).
+ * @csspart more-error - What the block says under it when an older page could not be loaded.
+ * @csspart image - An item's picture, with `images`.
  * @csspart list - The list of items.
  * @csspart entry - One list entry; `entry fresh` while it is newly arrived, `entry revised` while a newer version (a correction) is highlighted, `entry pinned` for the pinned item, `entry breaking` for breaking news.
  * @csspart item - The `<live-ticker-item>` inside an entry.
@@ -98,6 +105,7 @@ export class LiveTicker extends LitElement {
       pinnedTags: { attribute: 'pinned-tags' },
       breakingTags: { attribute: 'breaking-tags' },
       summaryLines: { attribute: 'summary-lines', type: Number },
+      images: { type: Boolean },
       source: { attribute: false },
       clock: { attribute: false },
       status: { reflect: true },
@@ -154,6 +162,9 @@ export class LiveTicker extends LitElement {
   /** Lines of summary under an item's headline (items with a title); `0` shows headlines only. */
   summaryLines = 2;
 
+  /** Shows each item's picture (JSON Feed `image`, `media:thumbnail`, an image enclosure), http(s) only, loaded lazily in space reserved for it. */
+  images = false;
+
   /** A developer's own source of items or updates, merged with any `feed-url`: an Observable (RxJS or any with `Symbol.observable`), a Promise, an async iterable or a ReadableStream — whatever RxJS's `from()` accepts. Anything else sets the `error` status. */
   source?: ObservableInput<TickerUpdateInput>;
 
@@ -164,90 +175,133 @@ export class LiveTicker extends LitElement {
   status: FeedStatus = 'connecting';
 
   /** What the polite live region says: arrivals in batches and loss of connection, never clock ticks. Set only while updating. */
-  private announcement = '';
+  #announcement = '';
 
-  private readonly feed = new ObservableController<TickerState>(this, { items: [], status: 'connecting', retracted: [] });
-  private readonly arrivals = new ArrivalsController(this);
-  private readonly clockProvider = new ContextProvider(this, { context: clockContext, initialValue: defaultClock() });
-  private hasServerItems = false;
-  private announcedBatch?: ArrivalBatch;
+  readonly #feed = new ObservableController<TickerState>(this, { items: [], status: 'connecting', retracted: [] });
+  readonly #arrivals = new ArrivalsController(this);
+  /** The entries of the list (not the marquee's loop copy), with their items' ids, in order. */
+  readonly #entries = () =>
+    [...this.renderRoot.querySelectorAll<HTMLElement>('.list:not(.clone) > .entry')].map((entry) => [entry, entry.dataset.id!] as const);
+  /** The reader's requests for older items, which the store answers: one callback per subscription. */
+  readonly #moreRequests = new Set<() => void>();
+  readonly #more$ = new Observable<void>((subscriber) => {
+    const ask = () => subscriber.next();
+    this.#moreRequests.add(ask);
+    return () => this.#moreRequests.delete(ask);
+  });
+  /** The older page whose arrival was last told (event and focus). */
+  #addedOlder?: object;
+  readonly #clockProvider = new ContextProvider(this, { context: clockContext, initialValue: defaultClock() });
+  #hasServerItems = false;
+  #announcedBatch?: ArrivalBatch;
   /** The retracted ids the server-rendered items were last checked against. */
-  private retracted?: readonly string[];
+  #retracted?: readonly string[];
   /** `breaking-tags`, parsed when it changes. */
-  private breaking: ReadonlySet<string> = new Set();
+  #breaking: ReadonlySet<string> = new Set();
 
-  private unwatchLang?: () => void;
+  #unwatchLang?: () => void;
 
   constructor() {
     super();
-    new CrawlController(this); // registers itself with this element
+    // Each registers itself with this element.
+    new CrawlController(this);
+    new ImpressionController(this, this.#entries);
   }
 
-  private get language(): string {
+  get #language(): string {
     return resolveLang(this);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.hasServerItems = this.showServerItems();
-    this.unwatchLang = watchLang(() => this.requestUpdate());
+    this.#hasServerItems = this.#showServerItems();
+    this.#unwatchLang = watchLang(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unwatchLang?.();
+    this.#unwatchLang?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('clock')) this.clockProvider.setValue(this.clock ?? defaultClock());
+    if (changed.has('clock')) this.#clockProvider.setValue(this.clock ?? defaultClock());
     const spec = ['feedUrl', 'source', 'maxItems', 'cache', 'filter', 'pinnedTags'] as const;
     if (spec.some((name) => changed.has(name))) {
-      this.feed.observe(
-        tickerState({
-          urls: this.feedUrl.split(/\s+/).filter(Boolean),
-          source: this.source,
-          maxItems: this.maxItems,
-          keep: this.cache !== 'off',
-          filter: this.filter,
-          pinnedTags: this.pinnedTags,
-        }),
+      this.#feed.observe(
+        tickerState(
+          {
+            urls: this.feedUrl.split(/\s+/).filter(Boolean),
+            source: this.source,
+            maxItems: this.maxItems,
+            keep: this.cache !== 'off',
+            filter: this.filter,
+            pinnedTags: this.pinnedTags,
+          },
+          this.#more$,
+        ),
       );
     }
-    if (changed.has('breakingTags')) this.breaking = new Set(words(this.breakingTags));
-    if (changed.has('paused')) this.arrivals.setPaused(this.paused);
-    const state = this.feed.value;
-    this.arrivals.offer(state);
-    if (this.arrivals.batch !== this.announcedBatch) {
-      this.announcedBatch = this.arrivals.batch;
-      if (this.announcedBatch) this.announce(this.arrivalsText(this.announcedBatch));
+    if (changed.has('breakingTags')) this.#breaking = new Set(words(this.breakingTags));
+    if (changed.has('paused')) this.#arrivals.setPaused(this.paused);
+    const state = this.#feed.value;
+    this.#arrivals.offer(state);
+    if (this.#arrivals.batch !== this.#announcedBatch) {
+      this.#announcedBatch = this.#arrivals.batch;
+      if (this.#announcedBatch) this.#announce(this.#arrivalsText(this.#announcedBatch));
     }
-    if (state.retracted !== this.retracted) {
-      this.retracted = state.retracted;
-      this.hasServerItems = this.showServerItems();
+    if (state.retracted !== this.#retracted) {
+      this.#retracted = state.retracted;
+      this.#hasServerItems = this.#showServerItems();
     }
     if (state.status !== this.status && (state.status === 'stale' || state.status === 'error')) {
-      const messages = messagesFor(this.language);
-      this.announce(state.status === 'stale' ? messages.stale : messages.error);
+      const messages = messagesFor(this.#language);
+      this.#announce(state.status === 'stale' ? messages.stale : messages.error);
     } else if (state.status === 'live' && this.status !== 'live' && this.status !== 'connecting') {
-      this.announcement = ''; // recovered: the warning is no longer true (clearing is not announced)
+      this.#announcement = ''; // recovered: the warning is no longer true (clearing is not announced)
     }
     this.status = state.status;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('status')) this.dispatchEvent(new LiveTickerStatusEvent(this.status, this.feed.value.error));
+    if (changed.has('status')) this.dispatchEvent(new LiveTickerStatusEvent(this.status, this.#feed.value.error));
+    const added = this.#feed.value.older?.added;
+    if (added && added !== this.#addedOlder) {
+      this.#addedOlder = added;
+      // Focus goes to the first item added, so the keyboard reader goes on reading where the list grew.
+      if (added.first)
+        this.#entries()
+          .find(([, id]) => id === added.first)?.[0]
+          .focus();
+      this.dispatchEvent(new LiveTickerMoreEvent({ count: added.count }));
+    }
+  }
+
+  /** A link in an item was followed: which item, where to, at which position; before the browser navigates. */
+  #onOpen(event: MouseEvent): void {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const path = event.composedPath();
+    const link = path.find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement && node.part.contains('link'));
+    const entries = this.#entries();
+    const position = entries.findIndex(([entry]) => path.includes(entry));
+    if (link && position >= 0)
+      this.dispatchEvent(new LiveTickerOpenEvent({ id: entries[position]![1], url: link.href, position: position + 1 }));
+  }
+
+  /** The "more" control: asks the store for the next older items. */
+  #askMore(): void {
+    this.#moreRequests.forEach((ask) => ask());
   }
 
   /**
    * What a batch of arrivals sounds like: "3 new items", starting with the breaking marker and the
    * newest breaking headline when one is breaking; corrections as updated, not as new.
    */
-  private arrivalsText(batch: ArrivalBatch): string {
-    const lang = this.language;
+  #arrivalsText(batch: ArrivalBatch): string {
+    const lang = this.#language;
     const messages = messagesFor(lang);
     const phrases: string[] = [];
     if (batch.count > 0) {
-      const breaking = batch.items.find((item) => hasTag(item, this.breaking));
+      const breaking = batch.items.find((item) => hasTag(item, this.#breaking));
       const count = newItemsText(lang, batch.count);
       phrases.push(breaking ? `${messages.breaking}: ${headline(breaking)}. ${count}` : count);
     }
@@ -263,8 +317,8 @@ export class LiveTicker extends LitElement {
    * Whether server-rendered items are shown: those the feed retracted (seen now, or kept from an
    * earlier visit) are hidden — a cached page must not bring a retracted item back.
    */
-  private showServerItems(): boolean {
-    const retracted = new Set(this.feed.value.retracted);
+  #showServerItems(): boolean {
+    const retracted = new Set(this.#feed.value.retracted);
     let shown = false;
     for (const child of this.querySelectorAll<LiveTickerItem>(':scope > live-ticker-item')) {
       if (retracted.has(child.getAttribute('item-id') ?? '')) child.hidden = true;
@@ -273,51 +327,64 @@ export class LiveTicker extends LitElement {
     return shown;
   }
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     // The same words twice in a row would not be read again: vary an invisible character.
-    this.announcement = this.announcement === text ? `${text}\u200b` : text;
+    this.#announcement = this.#announcement === text ? `${text}\u200b` : text;
   }
 
-  private togglePause(): void {
+  #togglePause(): void {
     this.paused = !this.paused;
     this.dispatchEvent(new LiveTickerPauseEvent(this.paused));
   }
 
   /** The "N new items" button: shows them, and takes keyboard focus to the first. */
-  private async showWaiting(): Promise<void> {
-    this.arrivals.release();
+  async #showWaiting(): Promise<void> {
+    this.dispatchEvent(new LiveTickerRevealEvent({ count: this.#arrivals.pending }));
+    this.#arrivals.release();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="fresh"]')?.focus();
   }
 
-  private onScroll(event: Event): void {
-    this.arrivals.setScrolled((event.target as HTMLElement).scrollTop > 0);
+  #onScroll(event: Event): void {
+    this.#arrivals.setScrolled((event.target as HTMLElement).scrollTop > 0);
   }
 
-  private onSlotChange(): void {
-    this.hasServerItems = this.showServerItems();
+  #onSlotChange(): void {
+    this.#hasServerItems = this.#showServerItems();
     this.requestUpdate();
   }
 
   /** An entry's part: `entry`, with `fresh` or `revised` while highlighted, `pinned`, `breaking`. */
-  private entryPart(item: TickerItem, pinned: boolean, breaking: boolean): string {
-    const { fresh, revised } = this.arrivals;
+  #entryPart(item: TickerItem, pinned: boolean, breaking: boolean): string {
+    const { fresh, revised } = this.#arrivals;
     return `entry${fresh.has(item.id) ? ' fresh' : revised.has(item.id) ? ' revised' : ''}${pinned ? ' pinned' : ''}${breaking ? ' breaking' : ''}`;
   }
 
-  private renderItems(items: readonly TickerItem[], clone = false) {
-    const fresh = this.arrivals.fresh;
-    const pinnedId = this.feed.value.pinned;
+  #renderItems(items: readonly TickerItem[], clone = false) {
+    const fresh = this.#arrivals.fresh;
+    const pinnedId = this.#feed.value.pinned;
+    // Older items the reader asked for follow the live ones (not in the crawl), each once: while the
+    // reader holds the list, an item the store moved below may still be among those shown.
+    const shownIds = new Set(items.map((item) => item.id));
+    const olderItems =
+      clone || this.layout === 'marquee' ? [] : (this.#feed.value.older?.items.filter((item) => !shownIds.has(item.id)) ?? []);
+    const older = new Set(olderItems.map((item) => item.id));
+    items = [...items, ...olderItems];
     // eslint-disable-next-line lit-a11y/no-redundant-role -- Safari drops list semantics from an <ol> styled list-style: none.
-    return html`<ol class=${clone ? 'list clone' : 'list'} part=${clone ? 'list clone' : 'list'} role="list" aria-hidden=${clone ? 'true' : nothing} ?inert=${clone}>
-      ${repeat(
-        items,
-        (item) => item.id,
-        (item) => {
-          const pinned = item.id === pinnedId;
-          const breaking = hasTag(item, this.breaking);
-          const part = this.entryPart(item, pinned, breaking);
-          return html`<li class=${part} part=${part} tabindex=${fresh.has(item.id) && !clone ? '-1' : nothing}>
+    return html`<ol
+      class=${clone ? 'list clone' : 'list'}
+      part=${clone ? 'list clone' : 'list'}
+      role="list"
+      aria-hidden=${clone ? 'true' : nothing}
+      ?inert=${clone}
+      @click=${this.#onOpen}
+      @auxclick=${this.#onOpen}
+    >
+      ${items.map((item) => {
+        const pinned = item.id === pinnedId;
+        const breaking = hasTag(item, this.#breaking);
+        const part = this.#entryPart(item, pinned, breaking);
+        return html`<li class=${part} part=${part} data-id=${item.id} tabindex=${(fresh.has(item.id) || older.has(item.id)) && !clone ? '-1' : nothing}>
             <live-ticker-item
               part="item"
               exportparts="headline, summary, breaking-marker, pin, dateline, text, link, time, updated"
@@ -327,33 +394,43 @@ export class LiveTicker extends LitElement {
               ?pinned=${pinned}
               ?breaking=${breaking}
               summary-lines=${this.summaryLines}
+              ?images=${this.images}
             ></live-ticker-item>
           </li>`;
-        },
-      )}
+      })}
     </ol>`;
   }
 
   /** What the viewport holds: the items (twice in the marquee, for a seamless loop), else the server's items or a message. */
-  private renderViewport(status: FeedStatus, shown: readonly TickerItem[]) {
+  #renderViewport(status: FeedStatus, shown: readonly TickerItem[]) {
     if (shown.length > 0) {
-      if (this.layout !== 'marquee') return this.renderItems(shown);
-      return html`<div class="track">${this.renderItems(shown)}${this.renderItems(shown, true)}</div>`;
+      if (this.layout !== 'marquee') return html`${this.#renderItems(shown)}${this.#renderMore()}`;
+      return html`<div class="track">${this.#renderItems(shown)}${this.#renderItems(shown, true)}</div>`;
     }
-    const messages = messagesFor(this.language);
+    const messages = messagesFor(this.#language);
     const message = status === 'connecting' ? messages.loading : status === 'error' ? messages.error : messages.empty;
-    return html`<slot @slotchange=${this.onSlotChange}></slot>
-      ${this.hasServerItems ? nothing : html`<p class="message" part="message">${message}</p>`}`;
+    return html`<slot @slotchange=${this.#onSlotChange}></slot>
+      ${this.#hasServerItems ? nothing : html`<p class="message" part="message">${message}</p>`}`;
+  }
+
+  /** The control that adds older items, while there are any to ask for; a failed page says so beside it. */
+  #renderMore() {
+    const older = this.#feed.value.older;
+    if (!older || older.more === 'end') return nothing;
+    const messages = messagesFor(this.#language);
+    return html`<button class="more" part="more" type="button" aria-busy=${older.more === 'loading' ? 'true' : 'false'} @click=${this.#askMore}>
+        ${messages.more}
+      </button>
+      ${older.more === 'error' ? html`<p class="message" part="more-error">${messages.error.split(/(?<=[.。])\s/)[0]}</p>` : nothing}`;
   }
 
   protected override render() {
-    const { status } = this.feed.value;
-    const lang = this.language;
+    const { status } = this.#feed.value;
+    const lang = this.#language;
     const messages = messagesFor(lang);
-    const shown = this.arrivals.shown;
+    const shown = this.#arrivals.shown;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    const behind = (status === 'stale' || status === 'error') && (shown.length > 0 || this.hasServerItems);
-    const pauseLabel = this.paused ? messages.resume : messages.pause;
+    const behind = (status === 'stale' || status === 'error') && (shown.length > 0 || this.#hasServerItems);
 
     return html`
       <section class="base" part="base" aria-labelledby="heading" aria-busy=${status === 'connecting' ? 'true' : 'false'}>
@@ -364,7 +441,7 @@ export class LiveTicker extends LitElement {
           <span class="status" part="status" title=${behind ? messages.stale : nothing}>${behind ? messages.stale : ''}</span>
           ${
             shown.length
-              ? html`<button class="pause" part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${pauseLabel} title=${pauseLabel} @click=${this.togglePause}>
+              ? html`<button class="pause" part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${messages.pause} title=${messages.pause} @click=${this.#togglePause}>
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${this.paused ? PLAY_ICON : PAUSE_ICON}</svg>
               </button>`
               : nothing
@@ -372,13 +449,13 @@ export class LiveTicker extends LitElement {
         </div>
         <div class="body" part="body">
           ${
-            this.arrivals.pending > 0
-              ? html`<button class="new-items" part="new-items" type="button" @click=${this.showWaiting}>${newItemsText(lang, this.arrivals.pending)}</button>`
+            this.#arrivals.pending > 0
+              ? html`<button class="new-items" part="new-items" type="button" @click=${this.#showWaiting}>${newItemsText(lang, this.#arrivals.pending)}</button>`
               : nothing
           }
-          <div class="viewport" part="viewport" @scroll=${this.onScroll}>${this.renderViewport(status, shown)}</div>
+          <div class="viewport" part="viewport" @scroll=${this.#onScroll}>${this.#renderViewport(status, shown)}</div>
         </div>
-        <div class="announcer" role="status" aria-live="polite">${this.announcement}</div>
+        <div class="announcer" role="status" aria-live="polite">${this.#announcement}</div>
       </section>
     `;
   }

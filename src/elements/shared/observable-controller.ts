@@ -6,17 +6,20 @@ import type { Observable, Subscription } from 'rxjs';
  * page, and asks the host to update on each value.
  */
 export class ObservableController<T> implements ReactiveController {
-  private observable?: Observable<T>;
+  #observable?: Observable<T>;
   /** The subscription, and the Observable it is to. */
-  private subscription?: Subscription;
-  private subscribed?: Observable<T>;
-  private connected = false;
+  #subscription?: Subscription;
+  #subscribed?: Observable<T>;
+  #connected = false;
+
+  readonly #host: ReactiveControllerHost;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     /** The latest value; the initial one until the Observable speaks. */
     public value: T,
   ) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -25,34 +28,34 @@ export class ObservableController<T> implements ReactiveController {
    * both share (a feed's request loop) keeps running.
    */
   observe(observable: Observable<T>): void {
-    this.observable = observable;
-    if (this.connected) this.subscribe();
+    this.#observable = observable;
+    if (this.#connected) this.#subscribe();
   }
 
   hostConnected(): void {
-    this.connected = true;
-    if (this.subscribed !== this.observable) this.subscribe();
+    this.#connected = true;
+    if (this.#subscribed !== this.#observable) this.#subscribe();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
+    this.#connected = false;
     // Let go once the current script is done: a host moved in the page (taken out and put back at
     // once) keeps its subscription, so its feed neither restarts nor forgets what it showed.
     queueMicrotask(() => {
-      if (this.connected) return;
-      this.subscription?.unsubscribe();
-      this.subscription = undefined;
-      this.subscribed = undefined;
+      if (this.#connected) return;
+      this.#subscription?.unsubscribe();
+      this.#subscription = undefined;
+      this.#subscribed = undefined;
     });
   }
 
-  private subscribe(): void {
-    const previous = this.subscription;
-    this.subscribed = this.observable;
-    this.subscription = this.observable?.subscribe({
+  #subscribe(): void {
+    const previous = this.#subscription;
+    this.#subscribed = this.#observable;
+    this.#subscription = this.#observable?.subscribe({
       next: (value) => {
         this.value = value;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       },
       // The store's Observables carry failures as values; should one still fail, the host keeps what it shows.
       error: (error: unknown) => console.warn('live-ticker: stopped updating', error),

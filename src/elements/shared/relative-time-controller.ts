@@ -27,69 +27,74 @@ export interface RelativeTimeOptions {
 export class RelativeTimeController implements ReactiveController, ClockSubscriber {
   /** What the label shows now. */
   label: RelativeLabel = NO_LABEL;
-  private options: RelativeTimeOptions = { published: Number.NaN };
-  private scheduledOn?: Clock;
+  #options: RelativeTimeOptions = { published: Number.NaN };
+  #scheduledOn?: Clock;
   /** The `<time>` the host rendered last, found once per host update rather than on every tick. */
-  private time: HTMLTimeElement | null = null;
+  #time: HTMLTimeElement | null = null;
   /** The nearest `lang`, looked up when connected or when a page's `lang` changes, not on every tick. */
-  private lang?: string;
-  private unwatchLang?: () => void;
+  #lang?: string;
+  #unwatchLang?: () => void;
+
+  readonly #host: ReactiveElement;
+  readonly #selector: string;
 
   constructor(
-    private readonly host: ReactiveElement,
+    host: ReactiveElement,
     /** Where in the host's shadow root the `<time>` it fills is. */
-    private readonly selector = 'time',
+    selector = 'time',
   ) {
+    this.#host = host;
+    this.#selector = selector;
     host.addController(this);
   }
 
   /** The moment as ISO 8601, for the `<time datetime>` (empty without a valid one). */
   get iso(): string {
-    const { published } = this.options;
+    const { published } = this.#options;
     return Number.isFinite(published) ? new Date(published).toISOString() : '';
   }
 
   /** Sets what the label is about; refreshes when anything changed. */
   set(options: RelativeTimeOptions): void {
-    const previous = this.options;
-    this.options = options;
+    const previous = this.#options;
+    this.#options = options;
     const changed =
       !Object.is(previous.published, options.published) ||
       previous.timeZone !== options.timeZone ||
       previous.threshold !== options.threshold ||
       previous.clock !== options.clock;
-    if (changed && this.host.isConnected) this.refresh();
+    if (changed && this.#host.isConnected) this.#refresh();
   }
 
   hostConnected(): void {
-    this.lang = undefined;
-    this.refresh();
-    this.unwatchLang = watchLang(() => {
-      this.lang = undefined;
-      this.refresh();
-      this.host.requestUpdate(); // what else the host says in its language
+    this.#lang = undefined;
+    this.#refresh();
+    this.#unwatchLang = watchLang(() => {
+      this.#lang = undefined;
+      this.#refresh();
+      this.#host.requestUpdate(); // what else the host says in its language
     });
   }
 
   hostUpdated(): void {
-    this.time = this.host.renderRoot.querySelector(this.selector);
-    this.write(this.time);
+    this.#time = this.#host.renderRoot.querySelector(this.#selector);
+    this.#write(this.#time);
   }
 
   hostDisconnected(): void {
-    this.scheduledOn?.cancel(this);
-    this.scheduledOn = undefined;
-    this.unwatchLang?.();
-    this.unwatchLang = undefined;
+    this.#scheduledOn?.cancel(this);
+    this.#scheduledOn = undefined;
+    this.#unwatchLang?.();
+    this.#unwatchLang = undefined;
   }
 
   /** Called by the clock when the words change. */
   clockTick(now: number): void {
-    this.refresh(now);
+    this.#refresh(now);
   }
 
   /** Writes the label's words and title into the host's rendered `<time>`, leaving its node in place. */
-  private write(time: HTMLTimeElement | null): void {
+  #write(time: HTMLTimeElement | null): void {
     if (!time) return;
     const text = time.firstChild;
     // The text node's data rather than textContent: keeping the node lets the browser re-lay out less.
@@ -99,25 +104,25 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
     if (time.title !== this.label.title) time.title = this.label.title;
   }
 
-  private refresh(now?: number): void {
-    const clock = this.options.clock ?? defaultClock();
-    if (this.scheduledOn && this.scheduledOn !== clock) this.scheduledOn.cancel(this);
-    this.scheduledOn = undefined;
-    const label = relativeLabel(this.options.published, now ?? clock.now(), {
-      lang: (this.lang ??= resolveLang(this.host)),
-      timeZone: this.options.timeZone,
-      threshold: this.options.threshold ?? DEFAULT_THRESHOLD,
+  #refresh(now?: number): void {
+    const clock = this.#options.clock ?? defaultClock();
+    if (this.#scheduledOn && this.#scheduledOn !== clock) this.#scheduledOn.cancel(this);
+    this.#scheduledOn = undefined;
+    const label = relativeLabel(this.#options.published, now ?? clock.now(), {
+      lang: (this.#lang ??= resolveLang(this.#host)),
+      timeZone: this.#options.timeZone,
+      threshold: this.#options.threshold ?? DEFAULT_THRESHOLD,
     });
     if (label.text !== this.label.text || label.title !== this.label.title) {
       const structural = (label.text === '') !== (this.label.text === '');
       this.label = label;
       // Words only: write them now. A label appearing or going: the host renders.
-      if (!structural && this.time && this.host.hasUpdated && !this.host.isUpdatePending) this.write(this.time);
-      else this.host.requestUpdate();
+      if (!structural && this.#time && this.#host.hasUpdated && !this.#host.isUpdatePending) this.#write(this.#time);
+      else this.#host.requestUpdate();
     }
-    if (this.host.isConnected && label.nextChangeAt < Infinity) {
+    if (this.#host.isConnected && label.nextChangeAt < Infinity) {
       clock.schedule(this, label.nextChangeAt);
-      this.scheduledOn = clock;
+      this.#scheduledOn = clock;
     }
   }
 }
