@@ -392,7 +392,7 @@ ${entries.join('\n')}
       res,
       fault.status ?? 500,
       headers,
-      fault.status === 204 ? undefined : (fault.body ?? JSON.stringify({ error: `demo fault ${fault.status}` })),
+      fault.status === 204 || fault.status === 205 ? undefined : (fault.body ?? JSON.stringify({ error: `demo fault ${fault.status}` })),
     );
     return true;
   }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { httpFeed } from '../src/sources/http-feed.js';
+import { httpFeed, readDocument } from '../src/sources/http-feed.js';
 import { FEED_DEFAULTS, parseRetryAfter, retryDelay } from '../src/sources/reconnect.js';
 import { itExcept } from './engines.js';
 import { control, fakeTime, feedUrl, recordFeed, restoreVisibility, setHidden, stats, uniqueChannel } from './helpers.js';
@@ -103,6 +103,17 @@ describe('httpFeed polling a document on the demo feed server', () => {
     expect(feed.last()!.items).to.have.length(7);
   });
 
+  it('reports a 2xx without a body (205) as an empty response, not a network error, and keeps the items', async () => {
+    await firstLoad();
+    await control(channel, { fail: { status: 205 } });
+    const failed = feed.status('error');
+    await time.tickAsync(30_000);
+    const error = await failed;
+    expect(error.kind === 'status' && error.error?.kind).to.equal('parse');
+    expect(error.kind === 'status' && error.error?.message).to.contain('empty response');
+    expect(feed.last()!.items).to.have.length(7);
+  });
+
   it('keeps the items through a malformed body', async () => {
     await firstLoad();
     await control(channel, { fail: { status: 200, body: '{"items": [' } });
@@ -201,6 +212,13 @@ describe('httpFeed polling a document on the demo feed server', () => {
     await time.tickAsync(0);
     expect(feedRequests()).to.equal(1);
     fresh.unsubscribe();
+  });
+});
+
+describe('reading a document', () => {
+  it('reads a response without a body (a 205, or what a service worker makes) as empty, not as a network error', async () => {
+    expect(await readDocument(new Response(null, { status: 205 }), 'https://feed.example/', 1024)).to.equal('');
+    expect(await readDocument(new Response(null, { status: 200 }), 'https://feed.example/', 1024)).to.equal('');
   });
 });
 

@@ -121,6 +121,21 @@ describe('<live-ticker-time>', () => {
     expect(time.countTimers()).to.equal(0);
   });
 
+  it('lets go of the clock when removed after its datetime or threshold changed so that it needs no waking', async () => {
+    for (const change of ['datetime', 'threshold'] as const) {
+      const element = await label();
+      expect(clock.size).to.equal(1);
+      // Past the threshold a label shows a date, which never changes: it needs no more waking.
+      if (change === 'datetime') element.datetime = '2026-01-01T12:00:00Z';
+      else element.threshold = 'PT5M';
+      await element.updateComplete;
+      expect(shadowText(element), change).to.contain('2026');
+      expect(clock.size, `${change}: nothing to wake`).to.equal(0);
+      element.remove();
+      expect(clock.size, change).to.equal(0);
+    }
+  });
+
   it('follows changes to datetime and threshold', async () => {
     const element = await label();
     element.datetime = '2026-11-27T11:00:00Z';

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { startWith, Subject } from 'rxjs';
+import { Observable, startWith, Subject } from 'rxjs';
 import sinon from 'sinon';
 import '../src/define.js';
 import { PageClock } from '../src/clock/page-clock.js';
@@ -68,6 +68,26 @@ describe('<live-ticker> with a developer Observable', () => {
     );
     expect(links).to.deep.equal([null, 'https://example.org/b', null]);
     expect(ticker.status).to.equal('live');
+  });
+
+  it('shows its default of 10 items, with a warning, for a max-items that is not a number', async () => {
+    const warn = sinon.stub(console, 'warn');
+    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${source} .clock=${clock}></live-ticker>`);
+    ticker.setAttribute('max-items', 'ten'); // as a publisher might write it
+    source.next(Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, published: minutesAgo(i + 1), text: `Bericht ${i}` })));
+    await settled(ticker);
+    expect(itemTexts(ticker)).to.have.length(10);
+    expect(warn.calledWithMatch(/max-items "ten" is not a number of items; showing 10/)).to.equal(true);
+  });
+
+  it('reaches a final state when its source ends without data', async () => {
+    const ticker = await fixture<LiveTicker>(
+      html`<live-ticker lang="nl" .source=${new Observable((subscriber) => subscriber.complete())} .clock=${clock}></live-ticker>`,
+    );
+    await settled(ticker);
+    expect(ticker.status).to.equal('live');
+    expect(ticker.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('false');
+    expect(shadowText(ticker)).to.contain('Nog geen berichten.');
   });
 
   it('shows at most max-items', async () => {
@@ -317,6 +337,33 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
     await feed.time.tickAsync(1000);
     await settled(ticker);
     expect(labels(ticker)).to.deep.equal(SEED_LABELS_A_MINUTE_LATER);
+  });
+
+  it('reaches a final state when the feed answers 204 at once: no "loading" for ever', async () => {
+    await control(feed.channel, { fail: { status: 204 } });
+    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" feed-url=${feedUrl(feed.channel)}></live-ticker>`);
+    const live = nextStatus(ticker, 'live');
+    await feed.time.tickAsync(START);
+    await live;
+    await ticker.updateComplete;
+    expect(ticker.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('false');
+    expect(shadowText(ticker)).to.contain('Nog geen berichten.');
+  });
+
+  it('starts one request loop for a block taken out and put back later and another block of its feed', async () => {
+    const first = await mountLoaded();
+    const parent = first.parentElement!;
+    first.remove();
+    await Promise.resolve(); // the block lets go at the end of the task: its feed stops
+    expect(activeFeeds()).to.deep.equal([]);
+    const fetchSpy = sinon.spy(window, 'fetch');
+    parent.append(first);
+    const second = await fixture<LiveTicker>(html`<live-ticker feed-url=${feedUrl(feed.channel)}></live-ticker>`);
+    const live = nextStatus(second, 'live');
+    await feed.time.tickAsync(START);
+    await live;
+    expect(fetchSpy.callCount, 'one loop for both blocks').to.equal(1);
+    expect(activeFeeds()).to.have.length(1);
   });
 
   it('shares one request loop between blocks showing the same feed', async () => {

@@ -114,6 +114,17 @@ describe('return visits', () => {
     expect(() => sweepKeptItems(T)).not.to.throw();
   });
 
+  it('sweeps out malformed entries too, and goes on past them to the expired ones', () => {
+    localStorage.setItem('live-ticker:items:https://a.example/feed.json', '{not json');
+    localStorage.setItem('live-ticker:items:https://b.example/feed.json', JSON.stringify({ items: [] }));
+    localStorage.setItem('live-ticker:items:https://c.example/feed.json', 'null');
+    keepItems('https://d.example/feed.json', { items: [item(1)] }, T - RETURN_VISIT_MAX_AGE - 1);
+    keepItems(FEED, { items: [item(1)] }, T);
+    localStorage.setItem('someone-else', '{not json');
+    sweepKeptItems(T);
+    expect(Object.keys(localStorage).sort()).to.deep.equal([KEY, 'someone-else']);
+  });
+
   it('sweeps out expired entries of every feed, and leaves other keys alone', () => {
     keepItems(FEED, { items: [item(1)] }, T - RETURN_VISIT_MAX_AGE - 1);
     keepItems('https://other.example/feed.json', { items: [item(2)] }, T);

@@ -27,14 +27,15 @@ function toFeedError(error: unknown, url: string): FeedError {
   return new FeedError('network', `${url}: network error (${(error as Error)?.message ?? String(error)})`, { url, cause: error });
 }
 
-/** Reads a document body, refusing one over `maxBytes` without reading the rest. */
-async function readDocument(response: Response, url: string, maxBytes: number): Promise<string> {
+/** Reads a document body, refusing one over `maxBytes` without reading the rest; a response without a body (205) reads as empty. */
+export async function readDocument(response: Response, url: string, maxBytes: number): Promise<string> {
   const tooLarge = () =>
     new FeedError('parse', `${url}: the feed is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; not read`, { url });
   if (Number(response.headers.get('Content-Length')) > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = response.body!.getReader();
+  if (!response.body) return '';
+  const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

@@ -98,17 +98,26 @@ export function forgetItems(source: string): void {
   }
 }
 
-/** Removes every expired entry, so feeds never visited again do not stay behind. */
+/** Removes every expired entry, and every one that cannot be read, so feeds never visited again do not stay behind. */
 export function sweepKeptItems(now = Date.now()): void {
   const store = storage();
+  let keys: string[];
   try {
-    for (let index = (store?.length ?? 0) - 1; index >= 0; index--) {
-      const key = store!.key(index);
-      if (!key?.startsWith(PREFIX)) continue;
-      const savedAt = (JSON.parse(store!.getItem(key) ?? '{}') as Partial<Saved>).savedAt;
-      if (typeof savedAt !== 'number' || !(now - savedAt < RETURN_VISIT_MAX_AGE)) store!.removeItem(key);
-    }
+    keys = Object.keys(store ?? {}).filter((key) => key.startsWith(PREFIX));
   } catch {
-    // Blocked or malformed: nothing to sweep.
+    return; // blocked: nothing to sweep
+  }
+  for (const key of keys) {
+    try {
+      const savedAt = (JSON.parse(store!.getItem(key) ?? 'null') as Partial<Saved> | null)?.savedAt;
+      if (typeof savedAt === 'number' && now - savedAt < RETURN_VISIT_MAX_AGE) continue;
+    } catch {
+      // Malformed: swept below like an expired one.
+    }
+    try {
+      store!.removeItem(key);
+    } catch {
+      // Blocked on the way: the next visit tries again.
+    }
   }
 }

@@ -143,7 +143,15 @@ export function sourceState(
     return updates.subscribe({
       next: (update) => state !== (state = foldSource(state, update, retain)) && emit(),
       error: (error: unknown) => subscriber.error(error),
-      complete: () => subscriber.complete(),
+      // A source that ends without ever delivering or failing (a 204 at once, an empty custom
+      // source) has nothing to show: the block says so rather than "loading" for ever.
+      complete: () => {
+        if (!state.loaded && state.status !== 'error') {
+          state = foldSource(state, { kind: 'snapshot', source, items: [] }, retain);
+          emit();
+        }
+        subscriber.complete();
+      },
     });
   });
 }

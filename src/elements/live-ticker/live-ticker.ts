@@ -232,7 +232,7 @@ export class LiveTicker extends LitElement {
           {
             urls: this.feedUrl.split(/\s+/).filter(Boolean),
             source: this.source,
-            maxItems: this.maxItems,
+            maxItems: this.#maxItems(),
             keep: this.cache !== 'off',
             filter: this.filter,
             pinnedTags: this.pinnedTags,
@@ -274,6 +274,13 @@ export class LiveTicker extends LitElement {
           .focus();
       this.dispatchEvent(new LiveTickerMoreEvent({ count: added.count }));
     }
+  }
+
+  /** `max-items`, or its default of 10 (with a console warning) when it is not a number of items. */
+  #maxItems(): number {
+    if (this.maxItems >= 0) return this.maxItems;
+    console.warn(`live-ticker: max-items "${this.getAttribute('max-items') ?? this.maxItems}" is not a number of items; showing 10.`);
+    return 10;
   }
 
   /** A link in an item was followed: which item, where to, at which position; before the browser navigates. */

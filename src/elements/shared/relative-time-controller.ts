@@ -120,7 +120,8 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
       if (!structural && this.#time && this.#host.hasUpdated && !this.#host.isUpdatePending) this.#write(this.#time);
       else this.#host.requestUpdate();
     }
-    if (this.#host.isConnected && label.nextChangeAt < Infinity) {
+    // Scheduled again, or (for a label whose words never change again) let go: the clock must not hold it.
+    if (this.#host.isConnected) {
       clock.schedule(this, label.nextChangeAt);
       this.#scheduledOn = clock;
     }
