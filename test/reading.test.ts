@@ -268,6 +268,33 @@ describe('<live-ticker> reading experience', () => {
       expect(ticker.shadowRoot!.querySelectorAll('[part="list"] live-ticker-item')).to.have.length(5);
     });
 
+    it('crawls on after the block is moved while an item has focus, and keeps timing itself by its width', async () => {
+      const ticker = await marquee();
+      const link = ticker
+        .shadowRoot!.querySelector('live-ticker-item')!
+        .shadowRoot!.querySelector<HTMLElement>('[part="link"], [part="body"]')!;
+      const entry = part(ticker, 'entry')!;
+      entry.tabIndex = -1;
+      entry.focus();
+      expect(part(ticker, 'viewport')!.classList.contains('row'), 'focus in the row turns the crawl into a row').to.equal(true);
+      // The page moves the block elsewhere (a layout change, a framework re-parenting it).
+      const parent = ticker.parentElement!;
+      const elsewhere = document.createElement('div');
+      parent.append(elsewhere);
+      elsewhere.append(ticker);
+      await settled(ticker);
+      expect(part(ticker, 'viewport')!.classList.contains('row'), 'moved, the reader is no longer in it').to.equal(false);
+      expect(getComputedStyle(track(ticker)).animationName).to.equal('crawl');
+      // Its width changes with no feed update (a font loads, the page restyles it): the crawl is timed anew.
+      const before = track(ticker).style.getPropertyValue('--crawl-duration');
+      ticker.style.setProperty('--live-ticker-marquee-gap', '30em');
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+      const list = part(ticker, 'list')!;
+      expect(track(ticker).style.getPropertyValue('--crawl-duration')).to.not.equal(before);
+      expect(Number.parseFloat(track(ticker).style.getPropertyValue('--crawl-duration'))).to.be.closeTo(list.scrollWidth / 100, 0.01);
+    });
+
     it('pauses on hover, on the pause button and on focus, without turning into a row until focus is in it', async () => {
       const ticker = await marquee();
       await hover(ticker);

@@ -28,12 +28,16 @@ export class CrawlController implements ReactiveController {
   hostConnected(): void {
     this.#host.renderRoot.addEventListener('focusin', this.#onFocusIn);
     this.#host.renderRoot.addEventListener('focusout', this.#onFocusOut);
+    // Put back in the page (moved): measure the row again, though no feed update re-renders it.
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
     this.#host.renderRoot.removeEventListener('focusin', this.#onFocusIn);
     this.#host.renderRoot.removeEventListener('focusout', this.#onFocusOut);
     this.#unobserve();
+    // Taken out of the page, the block loses focus without a focusout: the crawl must not stay a row.
+    this.#followFocus(null);
   }
 
   hostUpdated(): void {
