@@ -270,9 +270,6 @@ describe('<live-ticker> reading experience', () => {
 
     it('crawls on after the block is moved while an item has focus, and keeps timing itself by its width', async () => {
       const ticker = await marquee();
-      const link = ticker
-        .shadowRoot!.querySelector('live-ticker-item')!
-        .shadowRoot!.querySelector<HTMLElement>('[part="link"], [part="body"]')!;
       const entry = part(ticker, 'entry')!;
       entry.tabIndex = -1;
       entry.focus();
