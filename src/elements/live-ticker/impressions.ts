@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Clock, ClockSubscriber } from '../../clock/page-clock.js';
 import { LiveTickerImpressionEvent } from './events.js';
 
 /** How long half of an item must be in view, while the page is visible, to count as seen. */
@@ -29,25 +30,33 @@ function unwatch(element: Element): void {
 /** An entry the host shows: its element, and the item's id. */
 export type Entry = readonly [element: Element, id: string];
 
+/** A watched entry: its item, whether half of it is in view, and what the clock wakes when its second is up. */
+interface Watched extends ClockSubscriber {
+  id: string;
+  inView: boolean;
+}
+
 /**
  * Impressions for a publisher's analytics: `live-ticker-impression` once per item per page view,
  * when at least half of its entry has been in view for a second while the page was visible. Items
  * scrolled out before then, hidden with the page, or already counted are not; the host names the
- * entries it shows (the marquee's loop copy is not one). Nothing is sent or stored.
+ * entries it shows (the marquee's loop copy is not one). The second is timed by the block's clock
+ * (the page clock, or a virtual one), not by a timer of its own. Nothing is sent or stored.
  */
 export class ImpressionController implements ReactiveController {
   /** Ids counted in this page view. */
   readonly #seen = new Set<string>();
-  /** Watched entries: their id, whether half is in view, and the dwell timer running for them. */
-  readonly #watched = new Map<Element, { id: string; inView: boolean; timer?: ReturnType<typeof setTimeout> | undefined }>();
+  readonly #watched = new Map<Element, Watched>();
   #entries: readonly Entry[] = [];
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #shown: () => readonly Entry[];
+  readonly #clock: () => Clock;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, shown: () => readonly Entry[]) {
+  constructor(host: ReactiveControllerHost & HTMLElement, shown: () => readonly Entry[], clock: () => Clock) {
     this.#host = host;
     this.#shown = shown;
+    this.#clock = clock;
     host.addController(this);
   }
 
@@ -63,7 +72,7 @@ export class ImpressionController implements ReactiveController {
       if (this.#seen.has(id)) continue; // counted: an entry now showing it is let go below
       current.add(element);
       if (!watched) {
-        this.#watched.set(element, { id, inView: false });
+        this.#watched.set(element, { id, inView: false, clockTick: () => this.#count(element) });
         watch(element, (inView) => this.#onChange(element, inView));
       } else if (watched.id !== id) {
         // The list re-binds its entries by position: this one shows another item now, whose second starts afresh.
@@ -86,11 +95,11 @@ export class ImpressionController implements ReactiveController {
     this.#arm(element);
   }
 
-  /** Starts the dwell while half is in view and the page visible; stops it otherwise. */
+  /** Starts the second afresh while half is in view and the page visible; stops it otherwise. */
   #arm(element: Element): void {
     const watched = this.#watched.get(element)!;
-    clearTimeout(watched.timer);
-    watched.timer = watched.inView && !document.hidden ? setTimeout(() => this.#count(element), IMPRESSION_DWELL) : undefined;
+    const clock = this.#clock();
+    clock.schedule(watched, watched.inView && !document.hidden ? clock.now() + IMPRESSION_DWELL : Infinity);
   }
 
   readonly #onVisibility = (): void => {
@@ -107,7 +116,8 @@ export class ImpressionController implements ReactiveController {
   }
 
   #forget(element: Element): void {
-    clearTimeout(this.#watched.get(element)?.timer);
+    const watched = this.#watched.get(element);
+    if (watched) this.#clock().cancel(watched);
     this.#watched.delete(element);
     unwatch(element);
   }

@@ -205,7 +205,7 @@ export class LiveTicker extends LitElement {
     super();
     // Each registers itself with this element.
     new CrawlController(this);
-    new ImpressionController(this, this.#entries);
+    new ImpressionController(this, this.#entries, () => this.clock ?? defaultClock());
   }
 
   get #language(): string {
