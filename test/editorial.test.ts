@@ -1,14 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
-import { Subject } from 'rxjs';
+import { sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
-import { VirtualClock } from '../src/clock/virtual-clock.js';
 import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import type { LiveTickerItem } from '../src/elements/live-ticker-item/live-ticker-item.js';
-import type { TickerItemInput, TickerUpdateInput } from '../src/model.js';
+import type { TickerItemInput } from '../src/model.js';
 import { parseFeedDocument } from '../src/parsers/feed-document.js';
-import { control, feedUrl, itemTexts, settled, stats, uniqueChannel } from './helpers.js';
+import { control, feedUrl, itemTexts, settled, stats, uniqueChannel, useSourceBlock } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const item = (id: string, minutesAgo: number, extra: Partial<TickerItemInput> = {}): TickerItemInput => ({
@@ -25,29 +23,8 @@ const announcer = (ticker: LiveTicker) => ticker.shadowRoot!.querySelector('[rol
 const lineHeight = (element: Element) => parseFloat(getComputedStyle(element).lineHeight);
 
 describe('editorial meaning', () => {
-  let source: Subject<TickerUpdateInput>;
-  let clock: VirtualClock;
-
-  beforeEach(async () => {
-    source = new Subject();
-    clock = new VirtualClock(T);
-    await sendMouse({ type: 'move', position: [window.innerWidth - 2, window.innerHeight - 2] });
-  });
-  afterEach(async () => {
-    clock.dispose();
-    sinon.restore();
-    await resetMouse();
-  });
-
-  async function mount(attributes: Record<string, unknown> = {}, items: TickerItemInput[] = []): Promise<LiveTicker> {
-    const ticker = await fixture<LiveTicker>(
-      html`<live-ticker lang="nl" heading="Meer uit Buitenland" style="max-width: 20rem" .source=${source} .clock=${clock}></live-ticker>`,
-    );
-    Object.assign(ticker, attributes);
-    if (items.length) source.next(items);
-    await settled(ticker);
-    return ticker;
-  }
+  const block = useSourceBlock(sinon, T);
+  const mount = (attributes: Record<string, unknown> = {}, items: TickerItemInput[] = []) => block.mount(items, attributes);
 
   describe('headlines', () => {
     const LIVE_BLOG = Array.from({ length: 300 }, (_, i) => ['Het', 'kabinet', 'heeft', 'vandaag', 'besloten'][i % 5]).join(' ');
@@ -98,7 +75,7 @@ describe('editorial meaning', () => {
         </channel></rss>`;
       const { items } = parseFeedDocument(rss, { source: 'krant' });
       const ticker = await mount({ filter: 'tag:wereld' });
-      source.next({ kind: 'snapshot', items: items.map((parsed) => ({ ...parsed })) });
+      block.source.next({ kind: 'snapshot', items: items.map((parsed) => ({ ...parsed })) });
       await settled(ticker);
       const [element] = itemsOf(ticker);
       expect(inItem(element!, 'link')!.textContent!.trim()).to.equal('Oekraïne en Rusland praten opnieuw – live');
@@ -132,7 +109,7 @@ describe('editorial meaning', () => {
   describe('pinned items', () => {
     it('stays first, marked and named, after 50 newer arrivals; max-items counts it', async () => {
       const ticker = await mount({ maxItems: 5 }, [item('pin', 300, { tags: ['Pinned'] }), item('a', 20)]);
-      for (let i = 0; i < 50; i++) source.next([item(`new-${i}`, 19 - i / 10)]);
+      for (let i = 0; i < 50; i++) block.source.next([item(`new-${i}`, 19 - i / 10)]);
       await settled(ticker);
       const shown = entries(ticker);
       expect(shown).to.have.length(5);
@@ -187,7 +164,7 @@ describe('editorial meaning', () => {
 
     it('are announced starting with the marker word, exactly once', async () => {
       const ticker = await mount({}, [item('a', 5)]);
-      source.next([item('news', 0, { tags: ['breaking'], title: 'Kamer debatteert vanavond' })]);
+      block.source.next([item('news', 0, { tags: ['breaking'], title: 'Kamer debatteert vanavond' })]);
       await settled(ticker);
       const said = announcer(ticker);
       expect(said.startsWith('Net binnen: Kamer debatteert vanavond')).to.equal(true);
@@ -200,7 +177,7 @@ describe('editorial meaning', () => {
       const box = ticker.getBoundingClientRect();
       await sendMouse({ type: 'move', position: [Math.round(box.left + 10), Math.round(box.top + 40)] });
       const before = itemTexts(ticker);
-      source.next([item('news', 0, { tags: ['breaking'] })]);
+      block.source.next([item('news', 0, { tags: ['breaking'] })]);
       await settled(ticker);
       expect(itemTexts(ticker)).to.deep.equal(before);
       expect(ticker.shadowRoot!.querySelector('[part="new-items"]')!.textContent).to.equal('1 nieuw bericht');
@@ -217,14 +194,14 @@ describe('editorial meaning', () => {
       const [correction, saved] = itemsOf(ticker);
       expect(inItem(correction!, 'updated')!.textContent).to.equal('bijgewerkt 4 minuten geleden');
       expect(inItem(saved!, 'updated'), 'a minute after publication is no correction').to.equal(null);
-      clock.set(Math.ceil(T / 60_000) * 60_000 + 1000);
+      block.clock.set(Math.ceil(T / 60_000) * 60_000 + 1000);
       expect(inItem(correction!, 'updated')!.textContent).to.equal('bijgewerkt 5 minuten geleden');
       expect(inItem(correction!, 'time')!.textContent).to.equal('26 minuten geleden');
     });
 
     it('keep their place, get a short highlight, and are announced as updated, not as new', async () => {
       const ticker = await mount({}, [item('newer', 10), item('c', 25), item('older', 40)]);
-      source.next([corrected(24, 'BRUSSEL (ANP) - Het bericht, gecorrigeerd')]);
+      block.source.next([corrected(24, 'BRUSSEL (ANP) - Het bericht, gecorrigeerd')]);
       await settled(ticker);
       expect(itemTexts(ticker)).to.deep.equal([
         'BRUSSEL (ANP) - Bericht newer',

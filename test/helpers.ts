@@ -1,6 +1,10 @@
+import { fixture, html } from '@open-wc/testing';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { filter, firstValueFrom, type Observable, Subject, tap } from 'rxjs';
 import type { SinonFakeTimers, SinonStatic } from 'sinon';
-import type { FeedUpdate } from '../src/model.js';
+import { VirtualClock } from '../src/clock/virtual-clock.js';
+import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
+import type { FeedUpdate, TickerItemInput, TickerUpdateInput } from '../src/model.js';
 import { sourceState } from '../src/store/ticker-state.js';
 import type { SourceState } from '../src/store/store.js';
 
@@ -129,4 +133,38 @@ export function recordFeed(source: Observable<FeedUpdate>, name: string) {
     status: (value: string) => next((update) => update.kind === 'status' && update.status === value),
     last: () => states.at(-1)!,
   };
+}
+
+/**
+ * Registers the suite's hooks for tests of a block fed by a developer's source: before each test a
+ * fresh Subject, a VirtualClock at `now` and the mouse away from every fixture; after each, all of it
+ * undone and the tab visible again. `mount` puts a Dutch "Meer uit Buitenland" block on them, with
+ * `items` sent once it is on the page. Read `source` and `clock` inside the tests.
+ */
+export function useSourceBlock(sinon: SinonStatic, now: number) {
+  const current = {
+    source: new Subject<TickerUpdateInput>(),
+    clock: new VirtualClock(now),
+    async mount(items: TickerItemInput[] = [], attributes: Record<string, unknown> = {}, style = 'max-width: 20rem'): Promise<LiveTicker> {
+      const ticker = await fixture<LiveTicker>(
+        html`<live-ticker lang="nl" heading="Meer uit Buitenland" style=${style} .source=${current.source} .clock=${current.clock}></live-ticker>`,
+      );
+      Object.assign(ticker, attributes);
+      if (items.length) current.source.next(items);
+      await settled(ticker);
+      return ticker;
+    },
+  };
+  beforeEach(async () => {
+    current.source = new Subject();
+    current.clock = new VirtualClock(now);
+    await sendMouse({ type: 'move', position: [window.innerWidth - 2, window.innerHeight - 2] });
+  });
+  afterEach(async () => {
+    current.clock.dispose();
+    sinon.restore();
+    restoreVisibility();
+    await resetMouse();
+  });
+  return current;
 }

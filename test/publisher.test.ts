@@ -1,9 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { Subject } from 'rxjs';
 import sinon from 'sinon';
 import '../src/define.js';
-import { VirtualClock } from '../src/clock/virtual-clock.js';
 import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import type {
   LiveTickerImpressionEvent,
@@ -15,7 +14,7 @@ import { IMPRESSION_DWELL } from '../src/elements/live-ticker/impressions.js';
 import type { LiveTickerItem } from '../src/elements/live-ticker-item/live-ticker-item.js';
 import type { TickerItemInput, TickerUpdateInput } from '../src/model.js';
 import { FEED_DEFAULTS } from '../src/sources/reconnect.js';
-import { control, feedUrl, itemTexts, restoreVisibility, setHidden, settled, uniqueChannel, useDemoChannel } from './helpers.js';
+import { control, feedUrl, itemTexts, setHidden, settled, uniqueChannel, useDemoChannel, useSourceBlock } from './helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const item = (n: number, extra: Partial<TickerItemInput> = {}): TickerItemInput => ({
@@ -43,34 +42,8 @@ function recordEvents(ticker: LiveTicker) {
 }
 
 describe('the publisher’s loop', () => {
-  let source: Subject<TickerUpdateInput>;
-  let clock: VirtualClock;
-
-  beforeEach(async () => {
-    source = new Subject();
-    clock = new VirtualClock(T);
-    await sendMouse({ type: 'move', position: [window.innerWidth - 2, window.innerHeight - 2] });
-  });
-  afterEach(async () => {
-    clock.dispose();
-    sinon.restore();
-    restoreVisibility();
-    await resetMouse();
-  });
-
-  async function mount(
-    items: TickerItemInput[],
-    attributes: Record<string, unknown> = {},
-    style = 'max-width: 20rem',
-  ): Promise<LiveTicker> {
-    const ticker = await fixture<LiveTicker>(
-      html`<live-ticker lang="nl" heading="Meer uit Buitenland" style=${style} .source=${source} .clock=${clock}></live-ticker>`,
-    );
-    Object.assign(ticker, attributes);
-    source.next(items);
-    await settled(ticker);
-    return ticker;
-  }
+  const block = useSourceBlock(sinon, T);
+  const mount = block.mount;
 
   describe('impressions', () => {
     /** The entries at least half in view of the scrolling list now. */
@@ -96,13 +69,13 @@ describe('the publisher’s loop', () => {
       const expected = new Set<string>();
       const dwell = async () => {
         await frames();
-        clock.advance(IMPRESSION_DWELL + SLACK);
+        block.clock.advance(IMPRESSION_DWELL + SLACK);
       };
 
       await frames();
-      clock.advance(IMPRESSION_DWELL - 10);
+      block.clock.advance(IMPRESSION_DWELL - 10);
       expect(events.of('live-ticker-impression'), 'not before a second').to.deep.equal([]);
-      clock.advance(10 + SLACK);
+      block.clock.advance(10 + SLACK);
       halfInView(ticker).forEach((id) => expected.add(id));
       expect(expected.size).to.be.greaterThan(0);
       expect(events.of('live-ticker-impression').map((detail) => (detail as { id: string }).id)).to.deep.equal([...expected]);
@@ -127,10 +100,10 @@ describe('the publisher’s loop', () => {
       setHidden(true);
       viewport.scrollTop = viewport.scrollHeight;
       await dwell();
-      clock.advance(5 * IMPRESSION_DWELL);
+      block.clock.advance(5 * IMPRESSION_DWELL);
       expect(events.of('live-ticker-impression')).to.have.length(expected.size);
       setHidden(false);
-      clock.advance(IMPRESSION_DWELL + SLACK);
+      block.clock.advance(IMPRESSION_DWELL + SLACK);
       const atTheEnd = halfInView(ticker).filter((id) => !expected.has(id));
       expect(atTheEnd.length).to.be.greaterThan(0);
       expect(events.of('live-ticker-impression')).to.have.length(expected.size + atTheEnd.length);
@@ -145,7 +118,7 @@ describe('the publisher’s loop', () => {
       );
       const events = recordEvents(ticker);
       await frames();
-      clock.advance(IMPRESSION_DWELL + SLACK);
+      block.clock.advance(IMPRESSION_DWELL + SLACK);
       const counted = events.of('live-ticker-impression') as { id: string; position: number }[];
       expect(counted.length).to.be.greaterThan(0);
       expect(counted.length, 'only what the row shows, once each').to.be.lessThan(3);
@@ -189,7 +162,7 @@ describe('the publisher’s loop', () => {
     it('says how many waiting arrivals the reader revealed', async () => {
       const ticker = await mount([item(5), item(6)], { paused: true });
       const events = recordEvents(ticker);
-      source.next([item(1), item(2)]);
+      block.source.next([item(1), item(2)]);
       await settled(ticker);
       ticker.shadowRoot!.querySelector<HTMLElement>('[part="new-items"]')!.click();
       await settled(ticker);
