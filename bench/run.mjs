@@ -512,7 +512,7 @@ const table = rows.map((row) => ({
 console.table(table);
 writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), rows }, null, 2)}\n`);
 
-// `--readme` puts the table in the README's Performance section.
+// `--readme` puts the table in docs/performance.md.
 if (process.argv.includes('--readme')) {
   const cell = (/** @type {unknown} */ value) => String(value).replace(/\|/g, '\\|');
   const markdown = [
@@ -522,9 +522,9 @@ if (process.argv.includes('--readme')) {
     '|---|---|---|---|---|---|---|',
     ...table.map((row) => `| ${Object.values(row).map(cell).join(' | ')} |`),
   ].join('\n');
-  const readme = readFileSync('README.md', 'utf8');
-  const start = readme.indexOf('<!-- bench:start -->');
-  const end = readme.indexOf('<!-- bench:end -->');
-  if (start < 0 || end < start) throw new Error('README.md needs <!-- bench:start --> and <!-- bench:end -->');
-  writeFileSync('README.md', `${readme.slice(0, start)}<!-- bench:start -->\n${markdown}\n${readme.slice(end)}`);
+  const page = readFileSync('docs/performance.md', 'utf8');
+  const start = page.indexOf('<!-- bench:start -->');
+  const end = page.indexOf('<!-- bench:end -->');
+  if (start < 0 || end < start) throw new Error('docs/performance.md needs <!-- bench:start --> and <!-- bench:end -->');
+  writeFileSync('docs/performance.md', `${page.slice(0, start)}<!-- bench:start -->\n${markdown}\n${page.slice(end)}`);
 }

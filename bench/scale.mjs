@@ -2,7 +2,7 @@
 /**
  * `npm run bench:scale`: many readers through the committed deploy/nginx/ configurations on the real
  * engines (nginx + nchan with the Redis store; nginx as a feed cache), all on 127.0.0.1. Writes
- * bench/scale-results.json; `--readme` also writes the table into README.md.
+ * bench/scale-results.json; `--readme` also writes the table into docs/operations.md.
  *
  *   1. fan-out: for SSE and WebSocket, N readers (default 10,000) running the library's own stream
  *      code, spread over worker processes; 20 messages; delivered %, latency p50/p99 (publish → reader)
@@ -441,18 +441,18 @@ function writeReadme(/** @type {any} */ results) {
       `Cache: ${cache.pollers.toLocaleString('en')} pollers revalidating every second for ${cache.seconds} s (${cache.requests.toLocaleString('en')} requests, ${cache.not_modified_pct} % answered 304 by nginx): the origin saw ${cache.origin_requests} requests, **${cache.origin_requests_per_interval} per ${cache.interval_s}-s interval**; nginx spent ${cache.nginx_cpu_us_per_revalidation} µs of CPU per revalidation.`,
     );
   }
-  const readme = readFileSync('README.md', 'utf8');
+  const readme = readFileSync('docs/operations.md', 'utf8');
   const start = '<!-- scale:start -->';
   const end = '<!-- scale:end -->';
-  if (!readme.includes(start)) return console.error('README.md has no scale table markers');
+  if (!readme.includes(start)) return console.error('docs/operations.md has no scale table markers');
   writeFileSync(
-    'README.md',
+    'docs/operations.md',
     `${readme.slice(0, readme.indexOf(start) + start.length)}\n${lines.join('\n')}\n${readme.slice(readme.indexOf(end))}`,
   );
 }
 
 try {
-  // --readme-only: the README table from the last bench/scale-results.json, without running anything.
+  // --readme-only: the docs/operations.md table from the last bench/scale-results.json, without running anything.
   if (process.argv.includes('--readme-only')) writeReadme(JSON.parse(readFileSync('bench/scale-results.json', 'utf8')));
   else await main();
 } finally {

@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * Writes the README's API reference from custom-elements.json, between the markers
- * <!-- api:start --> and <!-- api:end -->, so the two never drift apart. `--check` only compares.
+ * Writes the API reference from custom-elements.json, between the markers <!-- api:start --> and
+ * <!-- api:end -->: the whole of it in docs/api.md, and the attributes with the names of the events,
+ * parts and custom properties in the README, so neither drifts from the JSDoc. `--check` only compares.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -11,16 +12,48 @@ const END = '<!-- api:end -->';
 /** @param {string} text */
 const cell = (text) => (text ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
 
-/** @param {any} manifest */
-export function apiReference(manifest) {
+/** The manifest's elements, the block first. @param {any} manifest @returns {any[]} */
+function elementsOf(manifest) {
   const elements = manifest.modules
     .flatMap((/** @type {any} */ module) => module.declarations ?? [])
     .filter((/** @type {any} */ declaration) => declaration.customElement);
   const order = ['live-ticker', 'live-ticker-item', 'live-ticker-time'];
-  elements.sort((/** @type {any} */ a, /** @type {any} */ b) => order.indexOf(a.tagName) - order.indexOf(b.tagName));
-  const out = ['<!-- Generated from custom-elements.json by scripts/readme-api.mjs (npm run build); edit the JSDoc, not this. -->'];
-  for (const element of elements) {
+  return elements.sort((/** @type {any} */ a, /** @type {any} */ b) => order.indexOf(a.tagName) - order.indexOf(b.tagName));
+}
+
+const GENERATED = '<!-- Generated from custom-elements.json by scripts/readme-api.mjs (npm run build); edit the JSDoc, not this. -->';
+
+/** The README's part: each element's attributes, and the names of the rest, linked to docs/api.md. @param {any} manifest */
+export function apiSummary(manifest) {
+  const out = [GENERATED];
+  for (const element of elementsOf(manifest)) {
     out.push('', `### \`<${element.tagName}>\``, '', cell(element.summary));
+    const attributes = element.attributes ?? [];
+    if (attributes.length) {
+      out.push('', '| attribute | default | description |', '|---|---|---|');
+      for (const attribute of attributes) {
+        out.push(
+          `| \`${attribute.name}\` | ${attribute.default ? `\`${cell(attribute.default)}\`` : ''} | ${cell(attribute.description)} |`,
+        );
+      }
+    }
+    /** @param {string} title @param {any[] | undefined} list */
+    const names = (title, list) => {
+      if (list?.length) out.push('', `${title}: ${list.map((entry) => `\`${entry.name || '(default)'}\``).join(', ')}.`);
+    };
+    names('Events', element.events);
+    names('Parts', element.cssParts);
+    names('Custom properties', element.cssProperties);
+    out.push('', `All of it, with properties and slots: [docs/api.md](docs/api.md#${element.tagName}).`);
+  }
+  return out.join('\n');
+}
+
+/** The whole reference, for docs/api.md. @param {any} manifest */
+export function apiReference(manifest) {
+  const out = [GENERATED];
+  for (const element of elementsOf(manifest)) {
+    out.push('', `## ${element.tagName}`, '', cell(element.summary));
     const attributes = element.attributes ?? [];
     const attributeFields = new Set(attributes.map((/** @type {any} */ attribute) => attribute.fieldName));
     const properties = (element.members ?? []).filter(
@@ -54,17 +87,24 @@ export function apiReference(manifest) {
 export function withReference(readme, reference) {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md needs the markers ${START} and ${END}`);
+  if (start < 0 || end < start) throw new Error(`the page needs the markers ${START} and ${END}`);
   return `${readme.slice(0, start + START.length)}\n${reference}\n${readme.slice(end)}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const readme = readFileSync('README.md', 'utf8');
-  const next = withReference(readme, apiReference(JSON.parse(readFileSync('custom-elements.json', 'utf8'))));
-  if (process.argv.includes('--check')) {
-    if (next !== readme) {
-      console.error('README.md API reference is out of date: run `npm run build`.');
-      process.exit(1);
-    }
-  } else if (next !== readme) writeFileSync('README.md', next);
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  let stale = false;
+  for (const [file, text] of [
+    ['README.md', apiSummary(manifest)],
+    ['docs/api.md', apiReference(manifest)],
+  ]) {
+    const current = readFileSync(file, 'utf8');
+    const next = withReference(current, text);
+    if (next === current) continue;
+    if (process.argv.includes('--check')) {
+      console.error(`${file}: the API reference is out of date: run \`npm run build\`.`);
+      stale = true;
+    } else writeFileSync(file, next);
+  }
+  if (stale) process.exit(1);
 }

@@ -1,14 +1,15 @@
 // @ts-check
-/** custom-elements.json is current with the JSDoc, and the README documents all it lists. */
+/** custom-elements.json is current with the JSDoc, and the README and docs/api.md document all it lists. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiReference, withReference } from '../../scripts/readme-api.mjs';
+import { apiReference, apiSummary, withReference } from '../../scripts/readme-api.mjs';
 
 const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const readme = readFileSync('README.md', 'utf8');
+const apiPage = readFileSync('docs/api.md', 'utf8');
 /** @type {any[]} */
 const elements = committed.modules
   .flatMap((/** @type {any} */ module) => module.declarations ?? [])
@@ -46,7 +47,12 @@ describe('custom-elements.json', () => {
     for (const element of elements) assert.ok(element.summary, `${element.tagName} has a @summary`);
   });
 
-  it('is what the README documents (run `npm run build` after changing JSDoc)', () => {
-    assert.equal(withReference(readme, apiReference(committed)), readme);
+  it('is what the README and docs/api.md document (run `npm run build` after changing JSDoc)', () => {
+    assert.equal(withReference(readme, apiSummary(committed)), readme);
+    assert.equal(withReference(apiPage, apiReference(committed)), apiPage);
+  });
+
+  it('leaves a README a newcomer reads: at most 250 lines, with the rest in docs/', () => {
+    assert.ok(readme.split('\n').length <= 250, `README.md has ${readme.split('\n').length} lines`);
   });
 });
