@@ -94,10 +94,12 @@ export function withReference(readme, reference) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
   let stale = false;
-  for (const [file, text] of [
+  /** @type {[file: string, reference: string][]} */
+  const pages = [
     ['README.md', apiSummary(manifest)],
     ['docs/api.md', apiReference(manifest)],
-  ]) {
+  ];
+  for (const [file, text] of pages) {
     const current = readFileSync(file, 'utf8');
     const next = withReference(current, text);
     if (next === current) continue;

@@ -62,7 +62,7 @@ export function tickerState(spec: TickerSpec, more$?: Observable<unknown>): Obse
   const live$ = latestOfAll(states, (latest) => mergeSources(latest, view));
   if (!more$) return live$;
   const feeds = spec.urls.map((url) => absolute(url) ?? url);
-  return withOlderPages(live$, more$, view, (url) => fetchFeedPage(url), feeds);
+  return withOlderPages(live$, more$, view, fetchFeedPage, feeds);
 }
 
 /** A feed URL made absolute against the page; undefined when it is not a URL. */
