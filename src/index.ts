@@ -1,45 +1,34 @@
-// The npm entry: classes, types, sources and parsers. Registers nothing; import 'live-ticker/define' for that.
+// The npm entry: the elements, their events, the item and state types, the clocks, a feed source for
+// each transport and the document parser. Registers nothing: call defineLiveTicker() or import
+// 'live-ticker/define'. The rest of the feed toolkit (each parser, the reconnect policy, the store)
+// is in 'live-ticker/feeds'. Every name here is a semver promise; keep the list short.
 export { LiveTicker } from './elements/live-ticker/live-ticker.js';
-export { LiveTickerStatusEvent, LiveTickerPauseEvent } from './elements/live-ticker/events.js';
+export {
+  LiveTickerStatusEvent,
+  LiveTickerPauseEvent,
+  LiveTickerImpressionEvent,
+  LiveTickerOpenEvent,
+  LiveTickerRevealEvent,
+  LiveTickerMoreEvent,
+} from './elements/live-ticker/events.js';
 export { LiveTickerItem } from './elements/live-ticker-item/live-ticker-item.js';
 export { LiveTickerTime } from './elements/live-ticker-time/live-ticker-time.js';
-export { PageClock, defaultClock, type Clock, type ClockSubscriber, type PageClockOptions, type TimerHost } from './clock/page-clock.js';
+export { defineLiveTicker } from './define-elements.js';
+export { PageClock, defaultClock, type Clock, type ClockSubscriber } from './clock/page-clock.js';
 export { VirtualClock } from './clock/virtual-clock.js';
-export { relativeLabel, type LabelOptions, type RelativeLabel } from './clock/relative-label.js';
 export { clockContext } from './context/clock-context.js';
 export {
   FeedError,
   type FeedStatus,
   type FeedUpdate,
-  type SkippedItem,
+  type ServerTime,
   type TickerItem,
   type TickerItemInput,
   type TickerUpdateInput,
 } from './model.js';
-export { parseDateline, formatDateline, type Dateline } from './text/dateline.js';
-export { htmlToText } from './parsers/html-text.js';
-export { parseJsonFeed, parseJsonFeedItem } from './parsers/json-feed.js';
-export { FeedParseError, type ParsedFeed } from './parsers/parsed-feed.js';
-export { parseFeedDocument } from './parsers/feed-document.js';
-export { toTickerItem } from './parsers/item.js';
-export { safeHttpUrl } from './text/safe-url.js';
-export { decodeFeedBytes } from './parsers/encoding.js';
+export type { TickerState } from './store/store.js';
 export { httpFeed } from './sources/http-feed.js';
 export { websocketFeed } from './sources/websocket-feed.js';
-export {
-  reconnecting,
-  retryDelay,
-  parseRetryAfter,
-  FEED_DEFAULTS,
-  type FeedOptions,
-  type AttemptStep,
-  type AttemptEnd,
-} from './sources/reconnect.js';
-export { parseRss, parseAtom } from './parsers/syndication.js';
-export { parseFeedDate } from './parsers/date.js';
-export { SseParser, type SseEvent } from './parsers/sse.js';
-export { parseStreamMessage } from './parsers/stream-message.js';
-export { feedUpdates } from './sources/feed-updates.js';
-export { customUpdates } from './sources/custom-source.js';
-export { foldSource, mergeSources, initialSourceState, type SourceState, type TickerState } from './store/store.js';
-export { tickerState, sharedFeed, type TickerSpec } from './store/ticker-state.js';
+export type { FeedOptions } from './sources/reconnect.js';
+export { parseFeedDocument } from './parsers/feed-document.js';
+export type { ParsedFeed } from './parsers/parsed-feed.js';

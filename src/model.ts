@@ -94,7 +94,15 @@ export type FeedUpdate =
   /** Items to remove by id. */
   | { readonly kind: 'delete'; readonly source: string; readonly ids: readonly string[] }
   /** The source's connection state changed. */
-  | { readonly kind: 'status'; readonly source: string; readonly status: 'connecting' | 'live' | 'error'; readonly error?: FeedError };
+  | { readonly kind: 'status'; readonly source: string; readonly status: 'connecting' | 'live' | 'error'; readonly error?: FeedError }
+  /** The source's server said what time it is (a response's `Date`): labels count from it when the reader's clock is wrong. */
+  | { readonly kind: 'time'; readonly source: string; readonly serverTime: ServerTime };
+
+/** A server's reading of the time: it was `at` (epoch ms) when the reader's clock said `receivedAt`. */
+export interface ServerTime {
+  readonly at: number;
+  readonly receivedAt: number;
+}
 
 export type FeedErrorKind = 'network' | 'http' | 'timeout' | 'parse' | 'source';
 

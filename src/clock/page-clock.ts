@@ -17,6 +17,8 @@ export interface Clock {
   /** Wake `subscriber` at `at` (epoch ms); replaces its earlier request. Infinity cancels. */
   schedule(subscriber: ClockSubscriber, at: number): void;
   cancel(subscriber: ClockSubscriber): void;
+  /** A server's reading of the time (epoch ms), taken when this clock's reader said `receivedAt`; see PageClock. */
+  reportServerTime?(serverTime: number, receivedAt?: number): void;
 }
 
 /** Where the clock's one timer runs: the page's `setTimeout` by default, a manual queue in a VirtualClock. */
@@ -81,15 +83,16 @@ export class PageClock implements Clock {
   }
 
   /**
-   * A server's reading of the time (a response's `Date` plus its `Age`), received now. The freshest
-   * reading decides: one older than the latest seen (a cached copy) is ignored. When it differs from
-   * the reader's clock by more than a minute, labels count from the server's time from then on, and
-   * every waiting label is refreshed at once; otherwise they count from the reader's clock.
+   * A server's reading of the time (a response's `Date` plus its `Age`), received when the reader's
+   * clock said `receivedAt` (now, by default). The freshest reading decides: one older than the latest
+   * seen (a cached copy) is ignored. When it differs from the reader's clock by more than a minute,
+   * labels count from the server's time from then on, and every waiting label is refreshed at once;
+   * otherwise they count from the reader's clock.
    */
-  reportServerTime(serverTime: number): void {
+  reportServerTime(serverTime: number, receivedAt = this.#nowFn()): void {
     if (!(serverTime >= this.#latestServerTime)) return;
     this.#latestServerTime = serverTime;
-    const estimate = serverTime - this.#nowFn();
+    const estimate = serverTime - receivedAt;
     const offset = Math.abs(estimate) > SERVER_TIME_TOLERANCE ? estimate : 0;
     if (Math.abs(offset - this.#offset) < CORRECTION_STEP) return;
     this.#offset = offset;

@@ -1,11 +1,11 @@
 import { Observable } from 'rxjs';
-import { reportServerDate } from '../clock/server-time.js';
 import { FeedError, type FeedUpdate, type TickerItem } from '../model.js';
 import { parseFeedDocument } from '../parsers/feed-document.js';
 import { decodeFeedBytes } from '../parsers/encoding.js';
 import { FeedParseError } from '../parsers/parsed-feed.js';
 import { SseLimitError, SseParser } from '../parsers/sse.js';
 import { parseStreamMessage } from '../parsers/stream-message.js';
+import { serverTimeOf } from './server-time.js';
 import { batchUpdates, settledNow, WAITING } from './batch-updates.js';
 import {
   FEED_DEFAULTS,
@@ -118,7 +118,8 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
       const run = async (): Promise<void> => {
         const request = resumeRequest(url, lastEventId, lastEventIdParam);
         const response = await fetch(request.url, { cache: 'no-cache', headers: request.headers, signal: controller.signal });
-        reportServerDate(response.headers);
+        const serverTime = serverTimeOf(response.headers, scheduler.now());
+        if (serverTime) update({ kind: 'time', source: url, serverTime });
         if (response.status === 204) return end({ end: { kind: 'stopped' } });
         const isStream = EVENT_STREAM.test(response.headers.get('Content-Type') ?? '');
         // A stream is only ever a 200 (as for EventSource); other 2xx would be read as documents.

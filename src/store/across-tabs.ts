@@ -1,5 +1,4 @@
 import { Observable, type Subscription } from 'rxjs';
-import { defaultClock } from '../clock/page-clock.js';
 import { FeedError } from '../model.js';
 import type { SourceState } from './store.js';
 
@@ -7,8 +6,8 @@ import type { SourceState } from './store.js';
 type TabMessage =
   | { readonly hello: true }
   | { readonly waiting: true }
-  /** `now` is the leader's label time: corrected by its feed's Date, which only the leader sees. */
-  | { readonly state: SourceState; readonly now: number };
+  /** The state carries its server's time, which only the leader's requests see. */
+  | { readonly state: SourceState };
 
 type PlainError = { readonly kind: FeedError['kind']; readonly message: string; readonly details: FeedError['details'] };
 
@@ -69,7 +68,7 @@ export function acrossTabs(
       running ??= run(latest).subscribe((state) => {
         show(state);
         // Only the leader speaks: a tab still finding out must not overwrite what the others show.
-        if (release) post({ state: portable(state), now: defaultClock().now() });
+        if (release) post({ state: portable(state) });
       });
     };
     const stop = () => {
@@ -80,6 +79,8 @@ export function acrossTabs(
     const lead = () => {
       unqueue(); // its own place in the queue would take the lock back when it steps down
       start();
+      // A hello that came while this tab was still asking for the lock went unanswered: answer it now.
+      post({ state: portable(latest) });
       return new Promise<void>((resolve) => (release = resolve)).finally(stop);
     };
     const stepDown = () => {
@@ -106,10 +107,9 @@ export function acrossTabs(
       if ('state' in data) {
         if (release) return;
         stop(); // another tab leads: follow it
-        defaultClock().reportServerTime(data.now);
         show(revived(data.state));
       } else if ('hello' in data) {
-        if (release) post({ state: portable(latest), now: defaultClock().now() });
+        if (release) post({ state: portable(latest) });
       } else if (release && !visible) {
         stepDown(); // hidden, and a visible tab is waiting: it takes over
       }

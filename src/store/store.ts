@@ -1,4 +1,4 @@
-import type { FeedError, FeedStatus, FeedUpdate, SkippedItem, TickerItem } from '../model.js';
+import type { FeedError, FeedStatus, FeedUpdate, ServerTime, SkippedItem, TickerItem } from '../model.js';
 import { hasTag, type ItemFilter } from './filter.js';
 
 /**
@@ -28,6 +28,8 @@ export interface SourceState {
   readonly retracted: readonly string[];
   /** The source's older page, as its latest document names it. */
   readonly next?: string;
+  /** Its server's latest reading of the time that differs from the one before: what the block's clock counts from. */
+  readonly serverTime?: ServerTime;
 }
 
 /** What one block shows of its sources. */
@@ -53,6 +55,8 @@ export interface TickerState {
   readonly beyond?: readonly TickerItem[];
   /** The older page of the first of its sources that names one. */
   readonly next?: string;
+  /** The server time of the first of its sources that has one. */
+  readonly serverTime?: ServerTime;
   /** Older items the reader asked for, shown below; see `withOlderPages`. */
   readonly older?: OlderItems;
 }
@@ -199,8 +203,19 @@ export function foldSource(state: SourceState, update: FeedUpdate, retain: Retai
         return state.status === 'live' && !state.error ? state : { ...state, status: 'live', error: undefined };
       }
       return { ...state, status: state.loaded ? state.status : 'connecting' };
+    case 'time': {
+      // Every response has a Date: one that says what the last one said is no news (and no re-render).
+      const { at, receivedAt } = update.serverTime;
+      const last = state.serverTime;
+      return last && Math.abs(at - receivedAt - last.at + last.receivedAt) < SAME_TIME
+        ? state
+        : { ...state, serverTime: update.serverTime };
+    }
   }
 }
+
+/** Readings whose offsets from the reader's clock differ by less than this say the same (the Date header counts whole seconds). */
+const SAME_TIME = 2_000;
 
 /**
  * The block's status over all its sources: 'error' only when no source can show anything,
@@ -230,6 +245,7 @@ export function mergeSources(states: readonly SourceState[], view: BlockView): T
   const { items, pinned, beyond } = viewItems(all, view);
   const error = states.find((state) => state.error)?.error;
   const next = states.find((state) => state.next)?.next;
+  const serverTime = states.find((state) => state.serverTime)?.serverTime;
   return {
     items,
     status: combineStatus(states),
@@ -238,5 +254,6 @@ export function mergeSources(states: readonly SourceState[], view: BlockView): T
     ...(error && { error }),
     ...(pinned && { pinned: pinned.id }),
     ...(next && { next }),
+    ...(serverTime && { serverTime }),
   };
 }

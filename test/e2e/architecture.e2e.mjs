@@ -46,6 +46,14 @@ describe('architecture', () => {
     });
   }
 
+  it('leaves the page clock to the clock and the elements: server time reaches it as data, through the store', () => {
+    const touching = graph
+      .filter(({ file }) => !/^src\/(clock|elements)\//.test(file) && !['src/index.ts'].includes(file))
+      .filter(({ file }) => /\bdefaultClock\b|\bPageClock\b|reportServerTime/.test(readFileSync(file, 'utf8')))
+      .map(({ file }) => file);
+    assert.deepEqual(touching, []);
+  });
+
   it('styles internals by class, never by the public part names a theme may rely on', () => {
     const styled = files('src/elements')
       .filter((file) => file.endsWith('.styles.ts'))

@@ -5,6 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ts from 'typescript';
 import { apiReference, apiSummary, withReference } from '../../scripts/readme-api.mjs';
 
 const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
@@ -32,6 +33,7 @@ describe('custom-elements.json', () => {
     assert.deepEqual(Object.keys(pkg.exports), [
       '.',
       './define',
+      './feeds',
       './live-ticker',
       './live-ticker-item',
       './live-ticker-time',
@@ -40,6 +42,41 @@ describe('custom-elements.json', () => {
       './package.json',
     ]);
     assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['@lit/context', 'lit', 'rxjs']);
+  });
+
+  it('keeps the main entry to at most 30 names, and the feed toolkit in live-ticker/feeds', () => {
+    const program = ts.createProgram(['src/index.ts', 'src/feeds.ts'], {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      noEmit: true,
+    });
+    const checker = program.getTypeChecker();
+    /** @param {string} file */
+    const exported = (file) => {
+      const module = checker.getSymbolAtLocation(/** @type {ts.SourceFile} */ (program.getSourceFile(file)));
+      return checker.getExportsOfModule(/** @type {ts.Symbol} */ (module)).map((symbol) => symbol.name);
+    };
+    const main = exported('src/index.ts');
+    const feeds = exported('src/feeds.ts');
+    assert.ok(main.length <= 30, `live-ticker exports ${main.length} names: ${main.join(', ')}`);
+    for (const name of [
+      'LiveTicker',
+      'LiveTickerItem',
+      'LiveTickerTime',
+      'LiveTickerStatusEvent',
+      'LiveTickerOpenEvent',
+      'defineLiveTicker',
+      'PageClock',
+      'VirtualClock',
+      'TickerItem',
+      'FeedError',
+      'httpFeed',
+    ])
+      assert.ok(main.includes(name), `live-ticker exports ${name}`);
+    for (const name of ['parseRss', 'parseAtom', 'parseJsonFeed', 'SseParser', 'reconnecting', 'foldSource', 'sharedFeed', 'relativeLabel'])
+      assert.ok(feeds.includes(name) && !main.includes(name), `${name} is in live-ticker/feeds only`);
   });
 
   it('describes the three elements', () => {

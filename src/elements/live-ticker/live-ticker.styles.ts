@@ -196,12 +196,10 @@ export const styles = css`
     flex: none;
   }
   :host([layout='marquee']) .entry {
-    padding: 0 var(--live-ticker-marquee-gap, 2.5em) 0 0;
+    padding: 0;
+    padding-inline-end: var(--live-ticker-marquee-gap, 2.5em);
     border: 0;
     white-space: nowrap;
-  }
-  :host([layout='marquee']:dir(rtl)) .entry {
-    padding: 0 0 0 var(--live-ticker-marquee-gap, 2.5em);
   }
   /* Paused in place: hover, focus anywhere in the block (the pause button too), or paused. */
   :host([layout='marquee']:hover) .track,

@@ -244,6 +244,8 @@ export class LiveTicker extends LitElement {
     if (changed.has('breakingTags')) this.#breaking = new Set(words(this.breakingTags));
     if (changed.has('paused')) this.#arrivals.setPaused(this.paused);
     const state = this.#feed.value;
+    // Server time is data: the block's own clock counts from what its feed's server says.
+    if (state.serverTime) (this.clock ?? defaultClock()).reportServerTime?.(state.serverTime.at, state.serverTime.receivedAt);
     this.#arrivals.offer(state);
     if (this.#arrivals.batch !== this.#announcedBatch) {
       this.#announcedBatch = this.#arrivals.batch;
@@ -394,7 +396,7 @@ export class LiveTicker extends LitElement {
         return html`<li class=${part} part=${part} data-id=${item.id} tabindex=${(fresh.has(item.id) || older.has(item.id)) && !clone ? '-1' : nothing}>
             <live-ticker-item
               part="item"
-              exportparts="headline, summary, breaking-marker, pin, dateline, text, link, time, updated"
+              exportparts="headline,summary,breaking-marker,pin,dateline,text,link,time,updated"
               .item=${item}
               layout=${this.layout}
               time-zone=${this.timeZone ?? nothing}
