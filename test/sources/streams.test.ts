@@ -28,19 +28,24 @@ const TRANSPORTS: readonly Transport[] = [
   },
 ];
 
+/** Opens `source` at virtual time's current moment and waits for its first list of items. */
+async function openLive(source: Observable<FeedUpdate>, channel: string, time: sinon.SinonFakeTimers) {
+  const feed = recordFeed(source, channel);
+  const first = feed.upsert();
+  await time.tickAsync(0);
+  await first;
+  return feed;
+}
+
 for (const transport of TRANSPORTS) {
   describe(`${transport.name} from the demo feed server`, () => {
     const current = useDemoChannel(sinon, 'stream', T);
     beforeEach(() => sinon.stub(console, 'warn'));
-    const open = (options: FeedOptions = {}) =>
-      recordFeed(transport.open(transport.url(current.channel), { random: () => 0.5, startJitter: 0, ...options }), current.channel);
+    const source = () => transport.open(transport.url(current.channel), { random: () => 0.5, startJitter: 0 });
 
     it('opens, receives the feed, then new items and deletions as they happen', async () => {
       const { channel, time } = current;
-      const feed = open();
-      const first = feed.upsert();
-      await time.tickAsync(0);
-      await first;
+      const feed = await openLive(source(), channel, time);
       expect(feed.last()).to.include({ status: 'live' });
       expect(feed.last().items).to.have.length(7);
 
@@ -58,10 +63,7 @@ for (const transport of TRANSPORTS) {
 
     it('keeps what it shows through a dropped connection, reconnects, and gets what was published meanwhile', async () => {
       const { channel, time } = current;
-      const feed = open();
-      const first = feed.upsert();
-      await time.tickAsync(0);
-      await first;
+      const feed = await openLive(source(), channel, time);
       const dropped = feed.status('connecting');
       await control(channel, { drop: true });
       await dropped;
@@ -82,7 +84,7 @@ for (const transport of TRANSPORTS) {
     it('backs off when the server refuses the connection, then connects', async () => {
       const { channel, time } = current;
       await control(channel, { fail: { status: 503 } });
-      const feed = open();
+      const feed = recordFeed(source(), channel);
       const failed = feed.status('error');
       await time.tickAsync(0);
       await failed;
@@ -105,10 +107,7 @@ describe('httpFeed from the demo feed server: bursts, resuming, pacing and faili
 
   it('hands a burst on in a few batches, not one update per message, and loses none of it', async () => {
     const { channel, time } = current;
-    const feed = recordFeed(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
-    const first = feed.upsert();
-    await time.tickAsync(0);
-    await first;
+    const feed = await openLive(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel, time);
     const statesBefore = feed.states.length;
     const last = feed.upsert('burst-300');
     await control(channel, { burst: 300 });
@@ -125,10 +124,7 @@ describe('httpFeed from the demo feed server: bursts, resuming, pacing and faili
 
   it('keeps everything through a dropped connection and resumes after Last-Event-ID, without repeats', async () => {
     const { channel, time } = current;
-    const feed = recordFeed(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
-    const first = feed.upsert();
-    await time.tickAsync(0);
-    await first;
+    const feed = await openLive(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel, time);
     const seen = feed.upsert('one');
     await control(channel, { publish: { id: 'one', text: 'ROME (ANP) - Een' } });
     await seen;
@@ -156,10 +152,7 @@ describe('httpFeed from the demo feed server: bursts, resuming, pacing and faili
 
   it('reopens a stream the server closed, after its retry time', async () => {
     const { channel, time } = current;
-    const feed = recordFeed(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel);
-    const first = feed.upsert();
-    await time.tickAsync(0);
-    await first;
+    const feed = await openLive(httpFeed(url(), { random: () => 0.5, startJitter: 0 }), channel, time);
     const closed = feed.status('connecting');
     await control(channel, { end: true });
     await closed;
