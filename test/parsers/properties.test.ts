@@ -213,21 +213,40 @@ describe('parser properties over generated feeds', function () {
     expect(errors).to.be.above(100);
   });
 
-  it('keeps exactly the complete items before any cut, in order', () => {
+  it('keeps every item closed before a cut, in order, and none the whole document does not have', () => {
     const rng = random(7);
+    let closedItemsChecked = 0;
     for (let n = 0; n < 40; n++) {
       let full = feed(rng);
       if (full.startsWith('{')) full = feed(rng);
       const complete = outcome(full);
       if (complete instanceof FeedParseError) continue;
       const all = complete.items.map((item) => item.id);
+      // Where each item element closes, and the document's own closing tags after the last one.
+      const closes = [...full.matchAll(/<\/(?:item|entry)>/g)].map((match) => match.index + match[0].length);
+      const suffix = full.includes('<rss') ? '</channel></rss>' : full.includes('<feed') ? '</feed>' : '</rdf:RDF>';
+      // What the document with only its first k items, closed properly, holds: the oracle for a cut after the k-th.
+      const firstItems = [
+        [],
+        ...closes.map((end) => {
+          const whole = outcome(full.slice(0, end) + suffix);
+          return whole instanceof FeedParseError ? [] : whole.items.map((item) => item.id);
+        }),
+      ];
       for (let cut = 0; cut <= full.length; cut += 1 + int(rng, 7)) {
+        const closed = firstItems[closes.filter((end) => end <= cut).length]!;
         const result = outcome(full.slice(0, cut));
-        if (result instanceof FeedParseError) continue;
+        if (result instanceof FeedParseError) {
+          expect(closed, `document ${n} cut at ${cut}: refused although items were complete`).to.deep.equal([]);
+          continue;
+        }
         const kept = result.items.map((item) => item.id);
-        expect(kept, `document ${n} cut at ${cut}`).to.deep.equal(all.slice(0, kept.length));
+        expect(kept.slice(0, closed.length), `document ${n} cut at ${cut}: the items closed before the cut`).to.deep.equal(closed);
+        expect(kept, `document ${n} cut at ${cut}: nothing the whole document lacks`).to.deep.equal(all.slice(0, kept.length));
+        closedItemsChecked += closed.length;
       }
     }
+    expect(closedItemsChecked, 'the cuts fell after complete items often enough to prove something').to.be.above(500);
   });
 
   it('reduces generated HTML to text without its tags', () => {
