@@ -8,7 +8,7 @@
  * reason, and ends with one line "N passed, N failed" over all.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChrome } from './chrome.mjs';
@@ -87,24 +87,31 @@ if (only !== '--browser-only') {
   const files = readdirSync('test/e2e')
     .filter((file) => file.endsWith('.e2e.mjs'))
     .map((file) => join('test/e2e', file));
-  const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    env: { ...process.env, LIVE_TICKER_ENGINES: engines.join(',') },
-  });
-  process.stdout.write(run.stdout);
+  // The spec reporter prints the log; the count reporter writes the figures summed up here.
+  const countsFile = join(tmpdir(), `live-ticker-e2e-counts-${process.pid}.json`);
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/node-count-reporter.mjs',
+      `--test-reporter-destination=${countsFile}`,
+      ...files,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, LIVE_TICKER_ENGINES: engines.join(',') } },
+  );
   ok &&= run.status === 0;
-  const e2ePassed = Number(/^(?:#|ℹ) pass (\d+)/m.exec(run.stdout)?.[1] ?? 0);
-  const e2eFailed = Number(/^(?:#|ℹ) fail (\d+)/m.exec(run.stdout)?.[1] ?? (run.status === 0 ? 0 : 1));
+  /** @type {{ passed: number, failed: number, failures: string[] }} */
+  const counts = existsSync(countsFile)
+    ? JSON.parse(readFileSync(countsFile, 'utf8'))
+    : { passed: 0, failed: 1, failures: ['the end-to-end run wrote no counts'] };
+  rmSync(countsFile, { force: true });
+  const e2ePassed = counts.passed;
+  const e2eFailed = counts.failed || (run.status === 0 ? 0 : 1);
   passed += e2ePassed;
   failed += e2eFailed;
-  // Node's spec reporter marks a failed test (and its suite) with ✖, inline and again in its closing list.
-  const e2eFailures = new Set(
-    run.stdout
-      .split('\n')
-      .filter((line) => /^\s*✖ /.test(line) && !/✖ failing tests:/.test(line))
-      .map((line) => line.trim().replace(/ \([\d.]+m?s\)$/, '')),
-  );
+  const e2eFailures = counts.failures;
   summary.push(`end-to-end: ${e2ePassed} passed, ${e2eFailed} failed`, ...[...e2eFailures].map((failure) => `  ${failure}`));
 }
 
