@@ -116,6 +116,35 @@ export async function settled(ticker: Element & { updateComplete: Promise<unknow
   await Promise.all(items.map((item) => item.updateComplete));
 }
 
+/**
+ * Waits until `condition` holds of a ticker that has settled, checking each time its shadow tree
+ * changes (no polling); fails after `ms` of real time with `what` in the message.
+ */
+export async function renderedWith(
+  ticker: Element & { updateComplete: Promise<unknown> },
+  condition: () => boolean,
+  what: string,
+  ms = 5000,
+): Promise<void> {
+  await settled(ticker);
+  if (condition()) return;
+  await new Promise<void>((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      void settled(ticker).then(() => {
+        if (!condition()) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    observer.observe(ticker.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`not within ${ms} ms: ${what}`));
+    }, ms);
+  });
+}
+
 /** Runs a feed Observable, recording its updates and the states the store folds from them. */
 export function recordFeed(source: Observable<FeedUpdate>, name: string) {
   const updates = new Subject<FeedUpdate>();

@@ -5,7 +5,7 @@ import '../../src/define.js';
 import type { LiveTicker } from '../../src/elements/live-ticker/live-ticker.js';
 import type { TickerItem } from '../../src/model.js';
 import { forgetItems, keepItems, keptState, RETURN_VISIT_MAX_AGE, sweepKeptItems } from '../../src/store/return-visit.js';
-import { control, feedUrl, itemTexts, uniqueChannel } from '../helpers.js';
+import { control, feedUrl, itemTexts, renderedWith, uniqueChannel } from '../helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const FEED = 'https://news.example/buitenland/feed.json';
@@ -164,5 +164,47 @@ describe('<live-ticker> keeping what the reader saw', () => {
     const ticker = await mountLive(html`<live-ticker cache="off" feed-url=${feedUrl(channel)}></live-ticker>`);
     expect(localStorage.getItem(key)).to.equal(null);
     expect(itemTexts(ticker).join(' ')).not.to.contain('Bericht 1');
+  });
+});
+
+describe('<live-ticker> on a return visit: kept items and the feed that answers', () => {
+  afterEach(() => localStorage.clear());
+
+  /** A kept copy of the feed at `url` that holds one item the feed no longer has. */
+  function keepGoneItem(url: string): void {
+    const source = new URL(url, location.href).href;
+    localStorage.setItem(
+      `live-ticker:items:${source}`,
+      JSON.stringify({ savedAt: Date.now(), items: [item(1, { source, published: Date.now() })], retracted: [] }),
+    );
+  }
+
+  async function until(ticker: LiveTicker, status: string): Promise<void> {
+    while (ticker.status !== status) await oneEvent(ticker, 'live-ticker-status');
+    await ticker.updateComplete;
+  }
+
+  it('a polled document replaces what was kept: the item it no longer has goes', async () => {
+    const channel = uniqueChannel('kept-doc');
+    await control(channel, { reset: { publishEvery: 0 } });
+    keepGoneItem(feedUrl(channel));
+    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" feed-url=${feedUrl(channel)}></live-ticker>`);
+    expect(ticker.status, 'shown at once, not current').to.equal('stale');
+    expect(itemTexts(ticker).join(' ')).to.contain('Bericht 1');
+    await until(ticker, 'live');
+    expect(itemTexts(ticker).join(' ')).not.to.contain('Bericht 1');
+    expect(itemTexts(ticker)).to.have.length(7);
+  });
+
+  it('a stream makes what was kept current and adds to it: an item deleted meanwhile stays', async () => {
+    const channel = uniqueChannel('kept-stream');
+    await control(channel, { reset: { publishEvery: 0 } });
+    const url = `/feeds/${channel}/events`;
+    keepGoneItem(url);
+    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" feed-url=${url}></live-ticker>`);
+    expect(ticker.status).to.equal('stale');
+    await until(ticker, 'live');
+    await renderedWith(ticker, () => itemTexts(ticker).length === 8, 'the feed’s 7 items beside the kept one');
+    expect(itemTexts(ticker).join(' ')).to.contain('Bericht 1');
   });
 });
