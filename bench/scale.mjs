@@ -95,7 +95,7 @@ async function bundleLibrary() {
     stdin: {
       contents: `export { httpFeed } from './src/sources/http-feed.ts';
 export { websocketFeed } from './src/sources/websocket-feed.ts';
-export { foldSource, initialSourceState } from './src/store/store.ts';`,
+export { foldSource, initialSourceState } from './src/store/fold.ts';`,
       resolveDir: resolve('.'),
       loader: 'ts',
     },

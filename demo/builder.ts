@@ -6,7 +6,7 @@
  */
 import type { TickerItem } from '../src/model.js';
 import { parseFeedDocument } from '../src/parsers/feed-document.js';
-import { compareItems } from '../src/store/store.js';
+import { compareItems } from '../src/store/fold.js';
 import {
   BLOCK_ATTRIBUTES,
   blockAttributes,

@@ -27,7 +27,7 @@ export { htmlToText } from './parsers/html-text.js';
 export { decodeFeedBytes } from './parsers/encoding.js';
 export { parseDateline, formatDateline, type Dateline } from './text/dateline.js';
 export { safeHttpUrl } from './text/safe-url.js';
-export { foldSource, mergeSources, initialSourceState, type SourceState, type TickerState, type BlockView } from './store/store.js';
+export { foldSource, mergeSources, initialSourceState, type SourceState, type TickerState, type BlockView } from './store/fold.js';
 export { tickerState, sharedFeed, type TickerSpec } from './store/ticker-state.js';
 export { relativeLabel, type LabelOptions, type RelativeLabel } from './clock/relative-label.js';
 export type { PageClockOptions, TimerHost } from './clock/page-clock.js';

@@ -26,7 +26,7 @@ export {
   type TickerItemInput,
   type TickerUpdateInput,
 } from './model.js';
-export type { TickerState } from './store/store.js';
+export type { TickerState } from './store/fold.js';
 export { httpFeed } from './sources/http-feed.js';
 export { websocketFeed } from './sources/websocket-feed.js';
 export type { FeedOptions } from './sources/reconnect.js';

@@ -6,7 +6,7 @@ import { VirtualClock } from '../src/clock/virtual-clock.js';
 import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import type { FeedUpdate, TickerItemInput, TickerUpdateInput } from '../src/model.js';
 import { sourceState } from '../src/store/ticker-state.js';
-import type { SourceState } from '../src/store/store.js';
+import type { SourceState } from '../src/store/fold.js';
 
 /** Each test gets its own channel on the demo feed server, so tests never share state. */
 let channels = 0;

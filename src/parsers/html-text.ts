@@ -45,7 +45,7 @@ export const INLINE = new Set([
 ]);
 
 // C0/C1 controls other than white space never belong in a headline.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** Folds white space and removes control characters from text that is already plain. */

@@ -142,8 +142,12 @@ export function retryDelay(
   return Math.max(MIN_RETRY, random * cap, retryAfter ?? 0);
 }
 
-/** Whether an attempt ended as a reader who went offline does: a network error, or a stream that opened and delivered nothing. */
-const offline = (end: AttemptEnd) =>
+/**
+ * Whether an attempt ended as it does for a reader who went offline: a network error, or a stream
+ * that opened and delivered nothing (WebKit reports a cut as a clean close, so a clean close counts).
+ * The next attempt then also waits for the browser's `online` event.
+ */
+const mayBeOffline = (end: AttemptEnd) =>
   ((end.kind === 'failed' || end.kind === 'closed') && end.error?.kind === 'network') || (end.kind === 'closed' && !end.received);
 
 type Settings = { readonly [K in keyof typeof FEED_DEFAULTS]: number };
@@ -183,8 +187,8 @@ function pacing(settings: Settings, scheduler: SchedulerLike, random: () => numb
 }
 
 /**
- * Calls `then` once the page has been visible at `dueAt` (at once when shown after it), never
- * synchronously: no timer runs while the page is hidden. With `untilOnline`, the browser coming back
+ * Calls `then` at `dueAt` if the page is visible then, else as soon as it is shown after it; never
+ * synchronously, and no timer runs while the page is hidden. With `untilOnline`, the browser coming back
  * online while the page is visible ends the wait at once: a reader back on wifi should not wait out a
  * backoff.
  */
@@ -244,7 +248,7 @@ export function reconnecting(source: string, attempt: () => Observable<AttemptSt
           const error = end.error;
           subscriber.next(error ? { kind: 'status', source, status: 'error', error } : { kind: 'status', source, status: 'connecting' });
         }
-        after(pace.delayAfter(end), offline(end));
+        after(pace.delayAfter(end), mayBeOffline(end));
       });
     }
     subscriber.next({ kind: 'status', source, status: 'connecting' });

@@ -1,6 +1,6 @@
 import { Observable, type Subscription } from 'rxjs';
 import { FeedError } from '../model.js';
-import type { SourceState } from './store.js';
+import type { SourceState } from './fold.js';
 
 /** What tabs say to each other about one feed: a newcomer's hello, a visible tab waiting to lead, the leader's state. */
 type TabMessage =

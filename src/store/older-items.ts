@@ -1,6 +1,6 @@
 import { Observable, type Subscription } from 'rxjs';
 import type { FeedError, TickerItem } from '../model.js';
-import { compareItems, type BlockView, type OlderItems, type TickerState } from './store.js';
+import { compareItems, type BlockView, type OlderItems, type TickerState } from './fold.js';
 
 /** Most older items a block appends, however often the reader asks: a page of thousands is cut here. */
 export const MAX_OLDER_ITEMS = 200;

@@ -1,6 +1,6 @@
 import type { TickerItem } from '../model.js';
 import { safeHttpUrl } from '../text/safe-url.js';
-import type { SourceState } from './store.js';
+import type { SourceState } from './fold.js';
 
 /**
  * Instant return visits: the items a reader last saw of a feed, kept in the browser

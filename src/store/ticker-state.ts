@@ -19,7 +19,7 @@ import {
   type Retain,
   type SourceState,
   type TickerState,
-} from './store.js';
+} from './fold.js';
 
 /** What a block shows: the element's attributes and properties that choose its items. */
 export interface TickerSpec {

@@ -6,7 +6,7 @@ import { htmlToText } from '../../src/parsers/html-text.js';
 import { parseFeedDocument } from '../../src/parsers/feed-document.js';
 import { parseJsonFeed } from '../../src/parsers/json-feed.js';
 import { parseXml, textContent } from '../../src/parsers/xml.js';
-import { foldSource, initialSourceState, mergeSources } from '../../src/store/store.js';
+import { foldSource, initialSourceState, mergeSources } from '../../src/store/fold.js';
 
 // Fixtures written for each way real feeds differ from our own; none is copied from a publisher.
 

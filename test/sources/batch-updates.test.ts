@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { FeedUpdate, TickerItem } from '../../src/model.js';
 import { batchUpdates } from '../../src/sources/batch-updates.js';
-import { foldSource, initialSourceState } from '../../src/store/store.js';
+import { foldSource, initialSourceState } from '../../src/store/fold.js';
 
 describe('batchUpdates', () => {
   const item = (id: string, published: number, updated?: number): TickerItem =>

@@ -3,7 +3,7 @@ import { Observable, type Subscription } from 'rxjs';
 import sinon from 'sinon';
 import { defaultClock } from '../../src/clock/page-clock.js';
 import { acrossTabs } from '../../src/store/across-tabs.js';
-import { initialSourceState, type SourceState } from '../../src/store/store.js';
+import { initialSourceState, type SourceState } from '../../src/store/fold.js';
 import { uniqueChannel } from '../helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);

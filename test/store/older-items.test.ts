@@ -3,7 +3,7 @@ import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { FeedError, type TickerItem } from '../../src/model.js';
 import { parseFilter } from '../../src/store/filter.js';
 import { MAX_OLDER_ITEMS, withOlderPages, type PageReader } from '../../src/store/older-items.js';
-import type { TickerState } from '../../src/store/store.js';
+import type { TickerState } from '../../src/store/fold.js';
 
 const T = Date.UTC(2026, 10, 27, 12);
 const item = (id: string, minutesAgo: number, tags?: string[]): TickerItem => ({

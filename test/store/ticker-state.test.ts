@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { Observable, Subject } from 'rxjs';
 import type { TickerItem, TickerUpdateInput } from '../../src/model.js';
-import type { TickerState } from '../../src/store/store.js';
+import type { TickerState } from '../../src/store/fold.js';
 import { tickerState } from '../../src/store/ticker-state.js';
 
 const T = Date.UTC(2026, 10, 27, 12);

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TickerItem } from '../../model.js';
-import type { TickerState } from '../../store/store.js';
+import type { TickerState } from '../../store/fold.js';
 
 const READER_EVENTS = ['pointerenter', 'pointerleave', 'focusin', 'focusout'] as const;
 
@@ -35,7 +35,8 @@ export class ArrivalsController implements ReactiveController {
   pending = 0;
   /** The latest arrivals, to announce. */
   batch?: ArrivalBatch;
-  #offered?: TickerState;
+  /** The last state received, so that the same one twice changes nothing. */
+  #received?: TickerState;
   #latest = this.shown;
   #paused = false;
   #scrolled = false;
@@ -82,9 +83,9 @@ export class ArrivalsController implements ReactiveController {
   }
 
   /** The block's latest state: its items are shown now, or held back while the reader is busy. */
-  offer(state: TickerState): void {
-    if (state === this.#offered) return;
-    this.#offered = state;
+  receive(state: TickerState): void {
+    if (state === this.#received) return;
+    this.#received = state;
     this.#latest = state.items;
     if (this.shown.length === 0 || !this.holding) {
       this.#show();

@@ -7,7 +7,7 @@ import { resolveLang, watchLang } from '../../i18n/lang.js';
 import { messagesFor, newItemsText } from '../../i18n/messages.js';
 import type { FeedStatus, TickerItem, TickerUpdateInput } from '../../model.js';
 import { hasTag, words } from '../../store/filter.js';
-import type { TickerState } from '../../store/store.js';
+import type { TickerState } from '../../store/fold.js';
 import { tickerState } from '../../store/ticker-state.js';
 import { VERSION } from '../../version.js';
 import { ObservableController } from '../shared/observable-controller.js';
@@ -246,7 +246,7 @@ export class LiveTicker extends LitElement {
     const state = this.#feed.value;
     // Server time is data: the block's own clock counts from what its feed's server says.
     if (state.serverTime) (this.clock ?? defaultClock()).reportServerTime?.(state.serverTime.at, state.serverTime.receivedAt);
-    this.#arrivals.offer(state);
+    this.#arrivals.receive(state);
     if (this.#arrivals.batch !== this.#announcedBatch) {
       this.#announcedBatch = this.#arrivals.batch;
       if (this.#announcedBatch) this.#announce(this.#arrivalsText(this.#announcedBatch));
@@ -439,7 +439,7 @@ export class LiveTicker extends LitElement {
     const messages = messagesFor(lang);
     const shown = this.#arrivals.shown;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    const behind = (status === 'stale' || status === 'error') && (shown.length > 0 || this.#hasServerItems);
+    const notCurrent = (status === 'stale' || status === 'error') && (shown.length > 0 || this.#hasServerItems);
 
     return html`
       <section class="base" part="base" aria-labelledby="heading" aria-busy=${status === 'connecting' ? 'true' : 'false'}>
@@ -447,7 +447,7 @@ export class LiveTicker extends LitElement {
           <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
             <slot name="heading">${this.heading ?? messages.heading}</slot>
           </div>
-          <span class="status" part="status" title=${behind ? messages.stale : nothing}>${behind ? messages.stale : ''}</span>
+          <span class="status" part="status" title=${notCurrent ? messages.stale : nothing}>${notCurrent ? messages.stale : ''}</span>
           ${
             shown.length
               ? html`<button class="pause" part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${messages.pause} title=${messages.pause} @click=${this.#togglePause}>

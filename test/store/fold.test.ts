@@ -13,7 +13,7 @@ import {
   viewItems,
   type BlockView,
   type SourceState,
-} from '../../src/store/store.js';
+} from '../../src/store/fold.js';
 
 const T = Date.UTC(2026, 10, 27, 12);
 const item = (id: string, minutesAgo: number, extra: Partial<TickerItem> = {}): TickerItem => ({
