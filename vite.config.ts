@@ -28,6 +28,10 @@ export default defineConfig({
       name: 'liveTicker',
       fileName: () => 'live-ticker.js',
     },
+    // Terser, three passes, ES2022 output: 285 B of gzip less than Rolldown's own minifier on this
+    // bundle (measured 2026-12-06; its unsafe options saved 28 B more and were left off).
+    minify: 'terser',
     rolldownOptions: { output: { minify: true } },
+    terserOptions: { ecma: 2022, compress: { ecma: 2022, passes: 3 }, format: { ecma: 2022 } },
   },
 });

@@ -76,6 +76,61 @@ export function resumeRequest(url: string, lastEventId: string, param: string): 
   return { url: resumed, headers };
 }
 
+/** An open event stream: its parser (which holds the id to resume after and the server's `retry:`) and whether it delivered. */
+interface OpenStream {
+  readonly parser: SseParser;
+  received: boolean;
+}
+
+/**
+ * Reads an open event stream until it ends, handing its messages on in batches: while more bytes are
+ * already waiting, reading goes on, and the batch goes to the store when the stream has to wait. Only
+ * `message` events carry items; a message that is not one is reported once. What arrived before a
+ * cut is handed on; the cut is thrown.
+ */
+async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  stream: OpenStream,
+  url: string,
+  baseUrl: string,
+  update: (update: FeedUpdate) => void,
+): Promise<void> {
+  let reportedBadMessage = false;
+  // The parser drops the one byte-order mark a stream may start with; the decoder must keep it.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const reader = body.getReader();
+  const batch: FeedUpdate[] = [];
+  const flush = () => batchUpdates(batch.splice(0)).forEach(update);
+  try {
+    let read = reader.read();
+    for (;;) {
+      let result = await settledNow(read);
+      if (result === WAITING) {
+        flush();
+        result = await read;
+      }
+      if (result.done) break;
+      read = reader.read();
+      for (const event of stream.parser.push(decoder.decode(result.value, { stream: true }))) {
+        if (event.type !== 'message') continue;
+        const message = parseStreamMessage(event.data, url, { baseUrl });
+        if (typeof message !== 'string') {
+          stream.received = true;
+          batch.push(message);
+        } else if (!reportedBadMessage) {
+          reportedBadMessage = true;
+          console.warn(`live-ticker: ${url}: ignored a stream message (${message})`);
+        }
+      }
+    }
+    flush();
+  } catch (error) {
+    flush();
+    void reader.cancel().catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
  * A feed over HTTP. Each attempt fetches the URL and the response decides what it is: a
  * `text/event-stream` answered with 200 is read as Server-Sent Events until it closes (then reopened,
@@ -113,7 +168,13 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
         subscriber.complete();
       };
       /** Set once a stream is open: how it ended matters less than that it delivered. */
-      let streamed: { received: boolean } | undefined;
+      let stream: OpenStream | undefined;
+      /** A stream's end: what it established is kept for the next connection. */
+      const closed = ({ parser, received }: OpenStream): AttemptStep => {
+        lastEventId = parser.lastEventId;
+        retry = parser.retry ?? retry;
+        return { end: { kind: 'closed', received, retry } };
+      };
 
       const run = async (): Promise<void> => {
         const request = resumeRequest(url, lastEventId, lastEventIdParam);
@@ -131,50 +192,10 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
 
         if (isStream) {
           timer.unsubscribe(); // a stream may be quiet for long; it ends when the server closes it
-          const parser = new SseParser(lastEventId, maxBytes);
-          streamed = { received: false };
+          stream = { parser: new SseParser(lastEventId, maxBytes), received: false };
           update({ kind: 'status', source: url, status: 'live' });
-          let reportedBadMessage = false;
-          // The parser drops the one byte-order mark a stream may start with; the decoder must keep it.
-          const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-          const reader = response.body!.getReader();
-          // Messages that arrived together are handed on together: while more bytes are already
-          // waiting, reading goes on, and the batch goes to the store when the stream has to wait.
-          const batch: FeedUpdate[] = [];
-          const flush = () => batchUpdates(batch.splice(0)).forEach(update);
-          try {
-            let read = reader.read();
-            for (;;) {
-              let result = await settledNow(read);
-              if (result === WAITING) {
-                flush();
-                result = await read;
-              }
-              if (result.done) break;
-              read = reader.read();
-              const events = parser.push(decoder.decode(result.value, { stream: true }));
-              lastEventId = parser.lastEventId;
-              retry = parser.retry ?? retry;
-              for (const event of events) {
-                if (event.type !== 'message') continue;
-                const message = parseStreamMessage(event.data, url, { baseUrl });
-                if (typeof message !== 'string') {
-                  streamed.received = true;
-                  batch.push(message);
-                } else if (!reportedBadMessage) {
-                  reportedBadMessage = true;
-                  console.warn(`live-ticker: ${url}: ignored a stream message (${message})`);
-                }
-              }
-            }
-            flush();
-          } catch (error) {
-            flush(); // what arrived before the cut is kept
-            void reader.cancel().catch(() => undefined);
-            if (error instanceof SseLimitError) streamed = undefined; // a broken stream: back off, as for any failure
-            throw error;
-          }
-          return end({ end: { kind: 'closed', received: streamed.received, retry } });
+          await readEventStream(response.body!, stream, url, baseUrl, update);
+          return end(closed(stream));
         }
 
         const body = await readDocument(response, url, maxBytes);
@@ -202,8 +223,11 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
         // A stream cut after it opened is a stream that closed, as for EventSource: WebKit reads a cut
         // as a clean end and cannot tell them apart, so every engine reconnects (paced by `retry:`) and
         // says "not current" only if reconnecting fails.
-        if (streamed) end({ end: { kind: 'closed', received: streamed.received, retry } });
-        else end({ end: { kind: 'failed', error: feedError } });
+        if (stream && !(error instanceof SseLimitError)) end(closed(stream));
+        else {
+          if (stream) lastEventId = stream.parser.lastEventId; // a broken stream backs off, as any failure
+          end({ end: { kind: 'failed', error: feedError } });
+        }
       });
       return () => {
         timer.unsubscribe();
