@@ -3,13 +3,13 @@ import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { Observable, type ObservableInput } from 'rxjs';
 import { defaultClock, type Clock } from '../../clock/page-clock.js';
 import { clockContext } from '../../context/clock-context.js';
-import { resolveLang, watchLang } from '../../i18n/lang.js';
 import { messagesFor, newItemsText } from '../../i18n/messages.js';
 import type { FeedStatus, TickerItem, TickerUpdateInput } from '../../model.js';
 import { hasTag, words } from '../../store/filter.js';
 import type { TickerState } from '../../store/fold.js';
 import { tickerState } from '../../store/ticker-state.js';
 import { VERSION } from '../../version.js';
+import { LangController } from '../shared/lang-controller.js';
 import { ObservableController } from '../shared/observable-controller.js';
 import type { LiveTickerItem } from '../live-ticker-item/live-ticker-item.js';
 import { ArrivalsController, type ArrivalBatch } from './arrivals-controller.js';
@@ -177,7 +177,15 @@ export class LiveTicker extends LitElement {
   /** What the polite live region says: arrivals in batches and loss of connection, never clock ticks. Set only while updating. */
   #announcement = '';
 
-  readonly #feed = new ObservableController<TickerState>(this, { items: [], status: 'connecting', retracted: [] });
+  /** What the store makes of the block's attributes: read before each update, followed anew when one changed. */
+  readonly #feed = new ObservableController(this, NOTHING_YET, {
+    args: () => [this.feedUrl, this.source, this.maxItems, this.cache, this.filter, this.pinnedTags] as const,
+    observable: ([feedUrl, source, , cache, filter, pinnedTags]) =>
+      tickerState(
+        { urls: feedUrl.split(/\s+/).filter(Boolean), source, maxItems: this.#maxItems(), keep: cache !== 'off', filter, pinnedTags },
+        this.#more$,
+      ),
+  });
   readonly #arrivals = new ArrivalsController(this);
   /** The entries of the list (not the marquee's loop copy), with their items' ids, in order. */
   readonly #entries = () =>
@@ -199,51 +207,34 @@ export class LiveTicker extends LitElement {
   /** `breaking-tags`, parsed when it changes. */
   #breaking: ReadonlySet<string> = new Set();
 
-  #unwatchLang?: () => void;
+  readonly #lang = new LangController(this);
 
   constructor() {
     super();
+    // After the feed's own hostUpdate has pulled the attributes, the block takes the state it holds.
+    this.addController({ hostUpdate: () => this.#receive(this.#feed.value) });
     // Each registers itself with this element.
     new CrawlController(this);
     new ImpressionController(this, this.#entries, () => this.clock ?? defaultClock());
   }
 
   get #language(): string {
-    return resolveLang(this);
+    return this.#lang.lang;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#hasServerItems = this.#showServerItems();
-    this.#unwatchLang = watchLang(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwatchLang?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('clock')) this.#clockProvider.setValue(this.clock ?? defaultClock());
-    const spec = ['feedUrl', 'source', 'maxItems', 'cache', 'filter', 'pinnedTags'] as const;
-    if (spec.some((name) => changed.has(name))) {
-      this.#feed.observe(
-        tickerState(
-          {
-            urls: this.feedUrl.split(/\s+/).filter(Boolean),
-            source: this.source,
-            maxItems: this.#maxItems(),
-            keep: this.cache !== 'off',
-            filter: this.filter,
-            pinnedTags: this.pinnedTags,
-          },
-          this.#more$,
-        ),
-      );
-    }
+    this.#clockProvider.setValue(this.clock ?? defaultClock()); // pulled on each update; notifies only on a change
     if (changed.has('breakingTags')) this.#breaking = new Set(words(this.breakingTags));
     if (changed.has('paused')) this.#arrivals.setPaused(this.paused);
-    const state = this.#feed.value;
+  }
+
+  /** The store's latest state, before each render: arrivals, announcements, retractions, status and server time. */
+  #receive(state: TickerState): void {
     // Server time is data: the block's own clock counts from what its feed's server says.
     if (state.serverTime) (this.clock ?? defaultClock()).reportServerTime?.(state.serverTime.at, state.serverTime.receivedAt);
     this.#arrivals.receive(state);
@@ -469,6 +460,9 @@ export class LiveTicker extends LitElement {
     `;
   }
 }
+
+/** A block's state before its store has said anything. */
+const NOTHING_YET: TickerState = { items: [], status: 'connecting', retracted: [] };
 
 /** An item's headline, as an announcement reads it: its title, else the start of its text. */
 const headline = (item: TickerItem) => (item.title ?? item.text).slice(0, 160);

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { defaultClock, type Clock, type ClockSubscriber } from '../../clock/page-clock.js';
 import { DEFAULT_THRESHOLD, relativeLabel, type RelativeLabel } from '../../clock/relative-label.js';
-import { resolveLang, watchLang } from '../../i18n/lang.js';
+import { LangController } from './lang-controller.js';
 
 const NO_LABEL: RelativeLabel = { text: '', title: '', nextChangeAt: Infinity };
 
@@ -32,8 +32,7 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
   /** The `<time>` the host rendered last, found once per host update rather than on every tick. */
   #time: HTMLTimeElement | null = null;
   /** The nearest `lang`, looked up when connected or when a page's `lang` changes, not on every tick. */
-  #lang?: string;
-  #unwatchLang?: () => void;
+  readonly #lang: LangController;
 
   readonly #host: ReactiveElement;
   readonly #selector: string;
@@ -45,6 +44,11 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
   ) {
     this.#host = host;
     this.#selector = selector;
+    // Added before this controller, so it has forgotten an old language when this one refreshes.
+    this.#lang = new LangController(host, () => {
+      this.#refresh();
+      host.requestUpdate(); // what else the host says in its language
+    });
     host.addController(this);
   }
 
@@ -67,13 +71,7 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
   }
 
   hostConnected(): void {
-    this.#lang = undefined;
     this.#refresh();
-    this.#unwatchLang = watchLang(() => {
-      this.#lang = undefined;
-      this.#refresh();
-      this.#host.requestUpdate(); // what else the host says in its language
-    });
   }
 
   hostUpdated(): void {
@@ -84,8 +82,6 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
   hostDisconnected(): void {
     this.#scheduledOn?.cancel(this);
     this.#scheduledOn = undefined;
-    this.#unwatchLang?.();
-    this.#unwatchLang = undefined;
   }
 
   /** Called by the clock when the words change. */
@@ -109,7 +105,7 @@ export class RelativeTimeController implements ReactiveController, ClockSubscrib
     if (this.#scheduledOn && this.#scheduledOn !== clock) this.#scheduledOn.cancel(this);
     this.#scheduledOn = undefined;
     const label = relativeLabel(this.#options.published, now ?? clock.now(), {
-      lang: (this.#lang ??= resolveLang(this.#host)),
+      lang: this.#lang.lang,
       timeZone: this.#options.timeZone,
       threshold: this.#options.threshold ?? DEFAULT_THRESHOLD,
     });

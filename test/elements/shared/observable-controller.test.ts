@@ -17,6 +17,8 @@ function host() {
   return {
     target,
     connect: () => controllers.forEach((controller) => controller.hostConnected?.()),
+    /** What Lit does before each render: the controllers' hostUpdate. */
+    update: () => controllers.forEach((controller) => controller.hostUpdate?.()),
     disconnect: () => controllers.forEach((controller) => controller.hostDisconnected?.()),
     updates: () => updates,
   };
@@ -38,12 +40,25 @@ function counted<T>(value: T) {
   return { subject, counter, observable };
 }
 
+/** A controller that follows whatever Observable `input.observable` holds, counting how often it is made. */
+function following<T>(page: ReturnType<typeof host>, initial: T, input: { observable: Observable<T> }) {
+  const made = { count: 0 };
+  const controller = new ObservableController(page.target, initial, {
+    args: () => [input.observable] as const,
+    observable: ([observable]) => {
+      made.count++;
+      return observable;
+    },
+  });
+  return { controller, made };
+}
+
 describe('ObservableController', () => {
   it('subscribes only while its host is in the page, and asks for an update on each value', async () => {
     const page = host();
-    const controller = new ObservableController(page.target, 'initial');
     const { subject, counter, observable } = counted('first');
-    controller.observe(observable);
+    const { controller } = following(page, 'initial', { observable });
+    page.update();
     expect(counter.opened, 'not before the host is connected').to.equal(0);
     page.connect();
     expect(controller.value).to.equal('first');
@@ -57,26 +72,29 @@ describe('ObservableController', () => {
 
   it('keeps its subscription when the host is moved (taken out and put back at once)', async () => {
     const page = host();
-    const controller = new ObservableController(page.target, '');
     const { counter, observable } = counted('value');
-    controller.observe(observable);
+    following(page, '', { observable });
     page.connect();
+    page.update();
     page.disconnect();
     page.connect();
+    page.update();
     await Promise.resolve();
     expect(counter).to.deep.equal({ open: 1, opened: 1 });
   });
 
   it('follows an Observable set while the host was out, when it is put back', async () => {
     const page = host();
-    const controller = new ObservableController(page.target, '');
     const first = counted('first');
     const second = counted('second');
-    controller.observe(first.observable);
+    const input = { observable: first.observable };
+    const { controller } = following(page, '', input);
     page.connect();
+    page.update();
     page.disconnect();
-    controller.observe(second.observable);
+    input.observable = second.observable;
     page.connect();
+    page.update();
     await Promise.resolve();
     expect(controller.value).to.equal('second');
     expect(first.counter.open).to.equal(0);
@@ -85,14 +103,30 @@ describe('ObservableController', () => {
 
   it('subscribes the new Observable before letting go of the old, so what both share keeps running', () => {
     const page = host();
-    const controller = new ObservableController(page.target, '');
     const { counter, observable } = counted('shared');
     let idle = 0;
     const shared = shareLatest(observable, () => idle++);
-    controller.observe(shared);
+    const input = { observable: shared };
+    following(page, '', input);
     page.connect();
-    controller.observe(new Observable<string>((subscriber) => shared.subscribe(subscriber)));
+    page.update();
+    input.observable = new Observable<string>((subscriber) => shared.subscribe(subscriber));
+    page.update();
     expect(idle, 'the shared source never went idle').to.equal(0);
     expect(counter).to.deep.equal({ open: 1, opened: 1 });
+  });
+
+  it('makes the Observable anew only when an input changed, as @lit/task runs its task', () => {
+    const page = host();
+    const input = { observable: counted('a').observable };
+    const { controller, made } = following(page, '', input);
+    page.connect();
+    page.update();
+    page.update();
+    expect(made.count).to.equal(1);
+    input.observable = counted('b').observable;
+    page.update();
+    expect(made.count).to.equal(2);
+    expect(controller.value).to.equal('b');
   });
 });
