@@ -76,6 +76,13 @@ export function resumeRequest(url: string, lastEventId: string, param: string): 
   return { url: resumed, headers };
 }
 
+/** What a polled document says, as a snapshot of its items (its warnings go to the console). Throws FeedParseError for what is not a feed. */
+function documentUpdate(body: string, url: string, baseUrl: string): FeedUpdate {
+  const parsed = parseFeedDocument(body, { source: url, baseUrl });
+  for (const warning of parsed.warnings) console.warn(`live-ticker: ${url}: ${warning}`);
+  return { kind: 'snapshot', source: url, items: parsed.items, skipped: parsed.skipped, ...(parsed.next && { next: parsed.next }) };
+}
+
 /** An open event stream: its parser (which holds the id to resume after and the server's `retry:`) and whether it delivered. */
 interface OpenStream {
   readonly parser: SseParser;
@@ -200,20 +207,9 @@ export function httpFeed(url: string, options: FeedOptions = {}): Observable<Fee
 
         const body = await readDocument(response, url, maxBytes);
         timer.unsubscribe();
-        if (body === previousBody) {
-          update({ kind: 'status', source: url, status: 'live' });
-        } else {
-          const parsed = parseFeedDocument(body, { source: url, baseUrl });
-          previousBody = body;
-          for (const warning of parsed.warnings) console.warn(`live-ticker: ${url}: ${warning}`);
-          update({
-            kind: 'snapshot',
-            source: url,
-            items: parsed.items,
-            skipped: parsed.skipped,
-            ...(parsed.next && { next: parsed.next }),
-          });
-        }
+        // An unchanged body is neither parsed again nor re-rendered.
+        update(body === previousBody ? { kind: 'status', source: url, status: 'live' } : documentUpdate(body, url, baseUrl));
+        previousBody = body;
         end({ end: { kind: 'polled' } });
       };
 
