@@ -48,16 +48,18 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  * @csspart heading - The heading.
  * @csspart status - The "not up to date" hint beside the heading while a feed fails.
  * @csspart pause - The button that pauses and resumes updates (`aria-pressed` while paused).
+ * @csspart content - The area under the header: the "N new items" button and the viewport.
  * @csspart new-items - The "N new items" button over the list while arrivals wait.
  * @csspart viewport - The area around the list; it scrolls when `--live-ticker-max-height` is set, and crawls in the marquee.
  * @csspart message - The loading, empty or error message shown instead of items.
  * @csspart more - The control under the list that adds older items, when the feed names an older page (`aria-busy` while it loads).
  * @csspart more-error - What the block says under it when an older page could not be loaded.
  * @csspart image - An item's picture, with `images`.
- * @csspart list - The list of items.
+ * @csspart list - The list of items; in the marquee a second copy follows it for a seamless loop, `list clone`, hidden from assistive technology.
  * @csspart entry - One list entry; `entry fresh` while it is newly arrived, `entry revised` while a newer version (a correction) is highlighted, `entry pinned` for the pinned item, `entry breaking` for breaking news.
  * @csspart item - The `<live-ticker-item>` inside an entry.
- * @csspart headline - An item's title (forwarded from the item, as are the next six).
+ * @csspart body - The paragraph holding an item's headline, or its dateline and text when it has no title (forwarded from the item, as are the parts below).
+ * @csspart headline - An item's title.
  * @csspart summary - The text under an item's headline.
  * @csspart breaking-marker - The localised word before the text of a breaking item.
  * @csspart pin - The pin before the text of the pinned item.
@@ -387,7 +389,7 @@ export class LiveTicker extends LitElement {
         return html`<li class=${part} part=${part} data-id=${item.id} tabindex=${(fresh.has(item.id) || older.has(item.id)) && !clone ? '-1' : nothing}>
             <live-ticker-item
               part="item"
-              exportparts="headline,summary,breaking-marker,pin,dateline,text,link,time,updated"
+              exportparts="body,headline,summary,breaking-marker,pin,dateline,text,link,time,updated,image"
               .item=${item}
               layout=${this.layout}
               time-zone=${this.timeZone ?? nothing}
@@ -447,7 +449,7 @@ export class LiveTicker extends LitElement {
               : nothing
           }
         </div>
-        <div class="body" part="body">
+        <div class="body" part="content">
           ${
             this.#arrivals.pending > 0
               ? html`<button class="new-items" part="new-items" type="button" @click=${this.#showWaiting}>${newItemsText(lang, this.#arrivals.pending)}</button>`

@@ -141,6 +141,29 @@ describe('editorial meaning', () => {
     });
   });
 
+  describe('parts', () => {
+    it('lets the page style every part of the items the block shows through live-ticker::part()', async () => {
+      const image = { url: new URL('/test/fixtures/thumbnail.svg', location.href).href, width: 80, height: 60 };
+      const corrected = { title: 'Kop', url: 'https://example.org/a', tags: ['breaking', 'pinned'], image, updated: T - 60_000 };
+      const ticker = await mount({ images: true, 'summary-lines': 2 }, [item('a', 20, corrected)]);
+      const [shown] = itemsOf(ticker);
+      await shown!.updateComplete;
+      const parts = ['body', 'headline', 'summary', 'breaking-marker', 'pin', 'dateline', 'text', 'link', 'time', 'updated', 'image'];
+      const style = document.createElement('style');
+      style.textContent = parts.map((part) => `live-ticker::part(${part}) { outline: 1px solid rgb(1, 2, 3) }`).join('\n');
+      document.head.append(style);
+      try {
+        const unstyled = parts.filter((part) => {
+          const element = inItem(shown!, part);
+          return !element || getComputedStyle(element).outlineColor !== 'rgb(1, 2, 3)';
+        });
+        expect(unstyled, 'parts the page cannot reach').to.deep.equal([]);
+      } finally {
+        style.remove();
+      }
+    });
+  });
+
   describe('breaking items', () => {
     it('carry a visible localised marker and the part token', async () => {
       const ticker = await mount({}, [item('b', 1, { tags: ['URGENT'] }), item('a', 2)]);
