@@ -33,7 +33,8 @@ function observeLoad() {
   observe('paint', (entry) => entry.name === 'first-contentful-paint' && (record.fcp = entry.startTime));
   const ready = () =>
     [...document.querySelectorAll('live-ticker')].every(
-      (block) => block.getAttribute('status') === 'live' && block.shadowRoot?.querySelector('live-ticker-item'),
+      // Live, with the feed's items in its own list (server-rendered items sit in the light DOM).
+      (block) => block.getAttribute('status') === 'live' && block.shadowRoot?.querySelector('li'),
     );
   const idle = () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
   const check = () => {

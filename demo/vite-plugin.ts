@@ -4,6 +4,9 @@ import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { relativeLabel } from '../src/clock/relative-label.js';
 import { createFeedServer } from './feed-server.mjs';
 
+/** Where `npm run bench` builds its plain-Lit embed baseline (bench/pages/plain-lit-embed.ts). */
+export const PLAIN_LIT_EMBED = 'node_modules/.cache/bench/plain-lit-embed.js';
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The Content-Security-Policy of the third-party host page: the strict one the README documents. */
@@ -51,10 +54,11 @@ export function demoFeedServer(): Plugin {
     });
   }
 
-  function serveEmbed(res: ServerResponse): void {
-    const file = new URL('../dist/live-ticker.js', import.meta.url);
+  /** A built script, from another origin's point of view: the embed, or the bench's plain-Lit baseline. */
+  function serveScript(res: ServerResponse, path: string, missing: string): void {
+    const file = new URL(`../${path}`, import.meta.url);
     if (!existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('dist/live-ticker.js is missing: run `npm run build`.');
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`${path} is missing: ${missing}.`);
       return;
     }
     res.writeHead(200, {
@@ -94,7 +98,8 @@ export function demoFeedServer(): Plugin {
     const embedOrigin = `http://${hostname === 'localhost' ? '127.0.0.1' : 'localhost'}${port ? `:${port}` : ''}`;
     const query = new URL(req.url ?? '/', pageOrigin).searchParams;
     const channel = query.get('channel') ?? 'host';
-    const embed = `${embedOrigin}/embed/live-ticker.js`;
+    // `?embed=plain-lit`: the same page with the bench's plain-Lit baseline in place of the embed.
+    const embed = `${embedOrigin}/embed/${query.get('embed') === 'plain-lit' ? 'plain-lit.js' : 'live-ticker.js'}`;
     const scripts = [`<script src="${embed}" async></script>`];
     if (query.has('twice')) scripts.push(`<script type="module" src="${embed}"></script>`);
     if (query.has('npm')) scripts.push(`<script type="module" src="/src/define.ts"></script>`);
@@ -144,7 +149,8 @@ export function demoFeedServer(): Plugin {
     server.middlewares.use((req, res, next) => {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/') req.url = `/demo/${(req.url ?? '/').slice(1)}`;
-      if (path === '/embed/live-ticker.js') return serveEmbed(res);
+      if (path === '/embed/live-ticker.js') return serveScript(res, 'dist/live-ticker.js', 'run `npm run build`');
+      if (path === '/embed/plain-lit.js') return serveScript(res, PLAIN_LIT_EMBED, 'run `npm run bench -- page-load`');
       // Served as written, not through Vite's HTML transform: its client script would break the page's CSP.
       if (path === '/demo/host.html') return serveHost(req, res);
       if (path === '/demo/csp-reports') return serveCspReports(req, res);
