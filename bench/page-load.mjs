@@ -32,13 +32,13 @@ function observeLoad() {
   observe('layout-shift', (entry) => entry.hadRecentInput || record.shifts.push({ start: entry.startTime, value: entry.value }));
   observe('paint', (entry) => entry.name === 'first-contentful-paint' && (record.fcp = entry.startTime));
   const ready = () =>
-    [...document.querySelectorAll('live-ticker')].every(
+    [...document.querySelectorAll('live-ticker, plain-ticker')].every(
       // Live, with the feed's items in its own list (server-rendered items sit in the light DOM).
       (block) => block.getAttribute('status') === 'live' && block.shadowRoot?.querySelector('li'),
     );
   const idle = () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
   const check = () => {
-    if (document.querySelector('live-ticker') && ready()) {
+    if (document.querySelector('live-ticker, plain-ticker') && ready()) {
       document.removeEventListener('live-ticker-status', check);
       void idle()
         .then(idle)

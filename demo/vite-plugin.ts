@@ -98,15 +98,17 @@ export function demoFeedServer(): Plugin {
     const embedOrigin = `http://${hostname === 'localhost' ? '127.0.0.1' : 'localhost'}${port ? `:${port}` : ''}`;
     const query = new URL(req.url ?? '/', pageOrigin).searchParams;
     const channel = query.get('channel') ?? 'host';
-    // `?embed=plain-lit`: the same page with the bench's plain-Lit baseline in place of the embed.
-    const embed = `${embedOrigin}/embed/${query.get('embed') === 'plain-lit' ? 'plain-lit.js' : 'live-ticker.js'}`;
+    // `?embed=plain-lit`: the same page with the bench's plain-Lit baseline, <plain-ticker>, in place of the embed.
+    const plainLit = query.get('embed') === 'plain-lit';
+    const embed = `${embedOrigin}/embed/${plainLit ? 'plain-lit.js' : 'live-ticker.js'}`;
     const scripts = [`<script src="${embed}" async></script>`];
     if (query.has('twice')) scripts.push(`<script type="module" src="${embed}"></script>`);
     if (query.has('npm')) scripts.push(`<script type="module" src="/src/define.ts"></script>`);
     const html = readFileSync(new URL('./host.html', import.meta.url), 'utf8')
       .replace('<!-- scripts -->', scripts.join('\n    '))
       .replace('{{FEED_URL}}', `${pageOrigin}/feeds/${encodeURIComponent(channel)}/feed.json`)
-      .replace('<!-- server-rendered items -->', serverItems(channel));
+      .replace('<!-- server-rendered items -->', serverItems(channel))
+      .replace(/<(\/?)live-ticker(?=[\s>])/g, (tag, slash: string) => (plainLit ? `<${slash}plain-ticker` : tag));
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
