@@ -95,25 +95,31 @@ export function shadowText(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** The items a ticker shows (each an element with `part="item"` in its shadow root), in order. */
+export function itemsIn(ticker: Element): HTMLElement[] {
+  return [...(ticker.shadowRoot?.querySelectorAll<HTMLElement>('[part~="item"]') ?? [])];
+}
+
+/** The element of one of an item's parts (`body`, `time`, …): in a ticker's item, or in a `<live-ticker-item>`'s shadow root. */
+export function inItem(item: Element, part: string): HTMLElement | null {
+  return (item.shadowRoot ?? item).querySelector<HTMLElement>(`[part~="${part}"]`);
+}
+
+const folded = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
 /** The label texts of every item in a ticker, in order. */
 export function labels(ticker: Element): string[] {
-  return [...(ticker.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])].map((item) =>
-    (item.shadowRoot!.querySelector('[part="time"]')!.textContent ?? '').replace(/\s+/g, ' ').trim(),
-  );
+  return itemsIn(ticker).map((item) => folded(inItem(item, 'time')));
 }
 
 /** The item texts (dateline and text) of every item in a ticker, in order. */
 export function itemTexts(ticker: Element): string[] {
-  return [...(ticker.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])].map((item) =>
-    (item.shadowRoot!.querySelector('[part="body"]')!.textContent ?? '').replace(/\s+/g, ' ').trim(),
-  );
+  return itemsIn(ticker).map((item) => folded(inItem(item, 'body')));
 }
 
-/** Waits until a ticker, its items and their labels have all rendered. */
+/** Waits until a ticker (its items and labels are in its own shadow root) has rendered. */
 export async function settled(ticker: Element & { updateComplete: Promise<unknown> }): Promise<void> {
   await ticker.updateComplete;
-  const items = [...(ticker.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])] as (Element & { updateComplete: Promise<unknown> })[];
-  await Promise.all(items.map((item) => item.updateComplete));
 }
 
 /**

@@ -27,5 +27,5 @@ let ticker: LiveTicker | undefined;
   },
   renders: () => renders,
   /** The id of the item shown first (the newest). */
-  firstId: () => (ticker?.shadowRoot?.querySelector('live-ticker-item') as { item?: { id: string } } | null)?.item?.id,
+  firstId: () => ticker?.shadowRoot?.querySelector<HTMLElement>('[part~="entry"]')?.dataset.id,
 };

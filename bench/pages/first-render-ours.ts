@@ -7,7 +7,5 @@ const ticker = document.createElement('live-ticker');
 ticker.maxItems = 50;
 ticker.source = of(benchItems(50));
 document.body.append(ticker);
-await ticker.updateComplete;
-const items = [...ticker.shadowRoot!.querySelectorAll('live-ticker-item')];
-await Promise.all(items.map((item) => item.updateComplete));
-reportPainted(ticker.shadowRoot!.querySelectorAll('live-ticker-item').length);
+await ticker.updateComplete; // its items and their labels are in its own shadow root: one update renders them
+reportPainted(ticker.shadowRoot!.querySelectorAll('[part~="item"]').length);

@@ -36,7 +36,7 @@ window.clearInterval = ((id: number) => {
     document.body.append(ticker);
     await live;
     await ticker.updateComplete;
-    const shown = ticker.shadowRoot!.querySelectorAll('live-ticker-item').length;
+    const shown = ticker.shadowRoot!.querySelectorAll('[part~="item"]').length;
     ticker.remove();
     return shown;
   },

@@ -146,13 +146,13 @@ export const cspViolations = (page) => page.evaluate(() => /** @type {any} */ (w
 /** The demo sidebar block's items, each as its text and its label. @param {Page} page */
 export const sidebarItems = (page) =>
   page.locator('#buitenland').evaluate(async (ticker) => {
-    const items = [...(ticker.shadowRoot?.querySelectorAll('[part="list"] live-ticker-item') ?? [])];
-    await Promise.all(items.map((item) => /** @type {any} */ (item).updateComplete));
+    await /** @type {any} */ (ticker).updateComplete;
+    const items = [...(ticker.shadowRoot?.querySelectorAll('[part="list"] [part~="item"]') ?? [])];
     return items.map((item) => [
-      item.shadowRoot?.querySelector('[part="body"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-      item.shadowRoot?.querySelector('[part="time"]')?.textContent?.trim() ?? '',
+      item.querySelector('[part="body"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      item.querySelector('[part="time"]')?.textContent?.trim() ?? '',
     ]);
   });
 
 /** Waits until the demo sidebar block shows an item containing `text`. @param {Page} page @param {string} text */
-export const sidebarShows = (page, text) => page.locator('#buitenland [part="list"] live-ticker-item', { hasText: text }).waitFor();
+export const sidebarShows = (page, text) => page.locator('#buitenland [part="list"] [part~="item"]', { hasText: text }).waitFor();

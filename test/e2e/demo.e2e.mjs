@@ -26,8 +26,8 @@ describe('the demo (npm start)', () => {
   /** The demo page's errors and warnings. @type {string[]} */
   let problems = [];
 
-  const labels = () => page.locator('#buitenland [part~="list"] live-ticker-item time').allTextContents();
-  const datelines = () => page.locator('#buitenland [part~="list"] live-ticker-item [part="dateline"]').allTextContents();
+  const labels = () => page.locator('#buitenland [part~="list"] [part~="item"] time').allTextContents();
+  const datelines = () => page.locator('#buitenland [part~="list"] [part~="item"] [part="dateline"]').allTextContents();
 
   before(async () => {
     page = await (await demo.browser()).newPage();
@@ -47,10 +47,10 @@ describe('the demo (npm start)', () => {
   });
 
   it('lists the seven seed items, in order, with the seed labels', async () => {
-    await page.locator('#buitenland [part~="list"] live-ticker-item').nth(6).waitFor();
+    await page.locator('#buitenland [part~="list"] [part~="item"]').nth(6).waitFor();
     assert.deepEqual(await datelines(), SEED_DATELINES);
     assert.deepEqual(await labels(), SEED_LABELS);
-    const first = await page.locator('#buitenland live-ticker-item [part="text"]').first().textContent();
+    const first = await page.locator('#buitenland [part~="item"] [part="text"]').first().textContent();
     assert.match(first ?? '', /^Qatar heeft 313 mensen gearresteerd/);
   });
 
@@ -66,18 +66,18 @@ describe('the demo (npm start)', () => {
   });
 
   it('crawls the breaking items in the header and shows sport beside the foreign news, all from one request loop', async () => {
-    const crawl = page.locator('live-ticker.crawl [part="list"] live-ticker-item');
+    const crawl = page.locator('live-ticker.crawl [part="list"] [part~="item"]');
     await crawl.nth(1).waitFor();
     assert.equal(await crawl.count(), 2);
     assert.deepEqual(await crawl.locator('[part="breaking-marker"]').allTextContents(), ['Net binnen', 'Net binnen']);
     assert.equal(await crawl.first().locator('[part="headline"]').textContent(), 'Kamer houdt vanavond spoeddebat over stikstofakkoord');
-    const sport = page.locator('#sport [part="list"] live-ticker-item');
+    const sport = page.locator('#sport [part="list"] [part~="item"]');
     await sport.nth(3).waitFor();
     assert.match((await sport.first().locator('[part="headline"]').textContent()) ?? '', /^Live: het WK afstanden/);
     assert.equal(await sport.first().locator('[part="pin"]').getAttribute('aria-label'), 'Vastgezet');
     const corrected = sport.filter({ hasText: 'Feyenoord' });
     assert.equal((await corrected.locator('[part="updated"]').textContent())?.trim(), 'bijgewerkt 4 minuten geleden');
-    assert.equal(await page.locator('#buitenland [part~="list"] live-ticker-item').count(), 7);
+    assert.equal(await page.locator('#buitenland [part~="list"] [part~="item"]').count(), 7);
     for (const block of ['live-ticker.crawl', '#buitenland', '#sport'])
       assert.equal(await page.locator(`${block} [part="pause"]`).count(), 1);
     assert.equal((await demo.stats('buitenland')).requests, 1, 'three blocks, one request');
@@ -97,10 +97,10 @@ describe('the demo (npm start)', () => {
     // The longest jittered poll interval is 36 s. Virtual time must not run on while the real request
     // is in flight, or its 15 s timeout would fire first: the clock stays paused after this.
     await page.clock.runFor(36_000);
-    await page.locator('#buitenland [part~="list"] live-ticker-item').filter({ hasText: 'Een nieuw bericht uit de test.' }).waitFor();
+    await page.locator('#buitenland [part~="list"] [part~="item"]').filter({ hasText: 'Een nieuw bericht uit de test.' }).waitFor();
     assert.equal((await datelines())[0], 'GENÈVE (ANP/AFP)');
     assert.equal((await labels())[0], 'nu'); // published 36 s ago (virtual time)
-    assert.equal(await page.locator('#buitenland [part~="list"] live-ticker-item').count(), 7);
+    assert.equal(await page.locator('#buitenland [part~="list"] [part~="item"]').count(), 7);
   });
 
   it('shows the same seed block from RSS, Atom, SSE and WebSocket, changing only feed-url', async () => {
@@ -116,11 +116,11 @@ describe('the demo (npm start)', () => {
       const flavourProblems = recordProblems(flavour);
       await flavour.clock.install({ time: T });
       await flavour.goto(`${demo.origin}/?feed=${encodeURIComponent(feed)}`);
-      await flavour.locator('#buitenland [part~="list"] live-ticker-item').nth(6).waitFor();
+      await flavour.locator('#buitenland [part~="list"] [part~="item"]').nth(6).waitFor();
       assert.equal(await flavour.locator('#buitenland').getAttribute('feed-url'), feed);
-      assert.deepEqual(await flavour.locator('#buitenland [part~="list"] live-ticker-item time').allTextContents(), SEED_LABELS, feed);
+      assert.deepEqual(await flavour.locator('#buitenland [part~="list"] [part~="item"] time').allTextContents(), SEED_LABELS, feed);
       assert.deepEqual(
-        await flavour.locator('#buitenland [part~="list"] live-ticker-item [part="dateline"]').allTextContents(),
+        await flavour.locator('#buitenland [part~="list"] [part~="item"] [part="dateline"]').allTextContents(),
         SEED_DATELINES,
         feed,
       );

@@ -26,7 +26,7 @@ describe('the embed on a third-party page', () => {
     assert.match(policy, /require-trusted-types-for 'script'/);
     assert.match(policy, new RegExp(`script-src http://localhost:${demo.port}(;|$)`));
     assert.equal(await page.locator('script').first().getAttribute('src'), `http://localhost:${demo.port}/embed/live-ticker.js`);
-    await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
+    await page.locator('live-ticker [part="list"] [part~="item"]').nth(6).waitFor();
     assert.equal(await page.locator('live-ticker').getAttribute('status'), 'live');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);
@@ -46,7 +46,7 @@ describe('the embed on a third-party page', () => {
       // The page's own handler keeps the reader here: the links lead to another site.
       document.addEventListener('click', (event) => event.preventDefault());
     });
-    const items = page.locator('live-ticker [part="list"] live-ticker-item');
+    const items = page.locator('live-ticker [part="list"] [part~="item"]');
     await items.nth(6).waitFor();
     await page.waitForFunction(() => /** @type {any} */ (window).__events.includes('live-ticker-impression'));
     await items.first().locator('[part="link"]').click();
@@ -86,14 +86,14 @@ describe('the embed on a third-party page', () => {
     await noScript.context.close();
 
     const { page, context } = await open('/demo/host.html?channel=host');
-    await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
+    await page.locator('live-ticker [part="list"] [part~="item"]').nth(6).waitFor();
     const shown = await page.evaluate(() => {
       const ticker = /** @type {HTMLElement} */ (document.querySelector('live-ticker'));
       const serverItems = [...ticker.querySelectorAll(':scope > live-ticker-item')];
       return {
         slot: ticker.shadowRoot?.querySelector('slot:not([name])') !== null,
         serverItemsRendered: serverItems.filter((item) => item.getClientRects().length > 0).length,
-        feedItems: ticker.shadowRoot?.querySelectorAll('live-ticker-item').length,
+        feedItems: ticker.shadowRoot?.querySelectorAll('[part~="item"]').length,
       };
     });
     assert.deepEqual(shown, { slot: false, serverItemsRendered: 0, feedItems: 7 });
@@ -106,7 +106,7 @@ describe('the embed on a third-party page', () => {
   ]) {
     it(`defines each element once and stays quiet when included ${name}`, async () => {
       const { page, context, problems } = await open(`/demo/host.html${query}&channel=host`);
-      await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
+      await page.locator('live-ticker [part="list"] [part~="item"]').nth(6).waitFor();
       assert.equal(await page.locator('script').count(), 2);
       const versions = await page.evaluate(() =>
         ['live-ticker', 'live-ticker-item', 'live-ticker-time'].map((tag) => /** @type {any} */ (customElements.get(tag))?.version),
@@ -185,7 +185,7 @@ describe('the embed on a third-party page', () => {
     const raw = hostile.map((item) => ({ ...item, tags: ['buitenland', '<img src=x onerror="window.__pwned=12">'] }));
     await demo.control('xss', { reset: { publishEvery: 0 }, raw });
     const { page, context } = await open(`/?feed=${encodeURIComponent('/feeds/xss/feed.json')}`);
-    await page.locator('live-ticker [part="list"] live-ticker-item').nth(6).waitFor();
+    await page.locator('live-ticker [part="list"] [part~="item"]').nth(6).waitFor();
     const found = await page.evaluate(() => {
       /** @type {(Document | ShadowRoot)[]} */
       const roots = [];

@@ -17,11 +17,11 @@ import { useDemoServer } from './demo-server.mjs';
 function readBlock() {
   const ticker = document.querySelector('live-ticker');
   const root = ticker?.shadowRoot;
-  const items = [...(root?.querySelectorAll('[part="list"] live-ticker-item') ?? [])];
+  const items = [...(root?.querySelectorAll('[part="list"] [part~="item"]') ?? [])];
   return {
     items: items.length,
     status: ticker?.getAttribute('status'),
-    firstLabel: items[0]?.shadowRoot?.querySelector('[part="time"]')?.textContent?.trim(),
+    firstLabel: items[0]?.querySelector('[part="time"]')?.textContent?.trim(),
     listStyle: root?.querySelector('[part="list"]')
       ? getComputedStyle(/** @type {Element} */ (root.querySelector('[part="list"]'))).listStyleType
       : '',

@@ -12,9 +12,9 @@ describe('live-ticker in frameworks', () => {
       const page = await (await demo.browser()).newPage();
       const problems = recordProblems(page);
       await page.goto(`${demo.origin}/demo/frameworks/${framework}.html`);
-      await page.locator('live-ticker [part="list"] live-ticker-item').nth(4).waitFor();
+      await page.locator('live-ticker [part="list"] [part~="item"]').nth(4).waitFor();
       assert.equal(await page.locator('live-ticker [part="heading"]').innerText(), 'Meer uit Buitenland');
-      assert.equal(await page.locator('live-ticker [part="list"] live-ticker-item').count(), 5, 'max-items reached the element');
+      assert.equal(await page.locator('live-ticker [part="list"] [part~="item"]').count(), 5, 'max-items reached the element');
       await page.locator('#status', { hasText: 'status: live' }).waitFor();
       assert.deepEqual(problems, []);
       await page.close();

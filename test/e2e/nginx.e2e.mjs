@@ -190,8 +190,8 @@ describe('deploy/nginx on nginx, nchan and Redis', () => {
   /** The item ids a page's ticker shows, in order. @param {import('playwright-core').Page} page */
   const shown = (page) =>
     page.evaluate(() =>
-      [...(document.querySelector('live-ticker')?.shadowRoot?.querySelectorAll('live-ticker-item') ?? [])].map(
-        (item) => /** @type {any} */ (item).item?.id,
+      [...(document.querySelector('live-ticker')?.shadowRoot?.querySelectorAll('[part~="entry"]') ?? [])].map(
+        (entry) => /** @type {HTMLElement} */ (entry).dataset.id,
       ),
     );
 

@@ -81,7 +81,7 @@ describe('tabs of one browser', () => {
     const channel = 'tabs-retract';
     const { context, first, second } = await openTwoTabs(channel);
     const wenen = (/** @type {import('playwright-core').Page} */ page) =>
-      page.locator('#buitenland [part="list"] live-ticker-item', { hasText: 'WENEN (ANP)' });
+      page.locator('#buitenland [part="list"] [part~="item"]', { hasText: 'WENEN (ANP)' });
     await demo.control(channel, { delete: 'anp-orf-directeur' });
     await context.clock.runFor(INTERVAL);
     for (const tab of [first, second]) await wenen(tab).waitFor({ state: 'detached' });

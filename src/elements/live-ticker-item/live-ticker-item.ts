@@ -1,20 +1,14 @@
-import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { html, LitElement, type nothing, type TemplateResult } from 'lit';
 import type { Clock } from '../../clock/page-clock.js';
-import { MINUTE } from '../../clock/relative-label.js';
-import { resolveLang } from '../../i18n/lang.js';
 import { messagesFor } from '../../i18n/messages.js';
 import type { TickerItem } from '../../model.js';
-import { formatDateline } from '../../text/dateline.js';
 import { safeHttpUrl } from '../../text/safe-url.js';
 import { consumeClock } from '../shared/consume-clock.js';
-import { RelativeTimeController } from '../shared/relative-time-controller.js';
+import { itemTemplate, showImageFailed } from '../shared/item-template.js';
+import { LabelsController } from '../shared/labels-controller.js';
+import { LangController } from '../shared/lang-controller.js';
 import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-item.styles.js';
-
-/** An `updated` this long after `published` is a correction the reader is told about; less is the CMS saving twice. */
-const CORRECTION = 2 * MINUTE;
-
-const PIN_ICON = svg`<path d="M15 3l6 6-3 1-4 4 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 5 1 4-4z" />`;
 
 /**
  * @tag live-ticker-item
@@ -104,29 +98,20 @@ export class LiveTickerItem extends LitElement {
   /** The clock the label reads and wakes from; provided by an ancestor `<live-ticker>` or set directly. */
   clock?: Clock;
 
-  /**
-   * The labels are plain `<time>`s in this shadow root, kept current by controllers: one shadow root
-   * per item, which is most of what a block costs to render and to lay out.
-   */
-  readonly #label = new RelativeTimeController(this, '.time');
-  /** When a correction was made, on the same clock and minute rule. */
-  readonly #correction = new RelativeTimeController(this, '.updated time');
+  readonly #lang = new LangController(this);
   /** Whether a server-rendered label (`slot="time"`) replaces the item's own. */
   #hasServerLabel = false;
 
   constructor() {
     super();
     consumeClock(this);
+    // Its labels (the time, and a correction's) are `<time>`s in this shadow root, kept current by one controller.
+    new LabelsController(this, () => ({ clock: this.clock, lang: this.#lang.lang, timeZone: this.timeZone }));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#hasServerLabel = this.querySelector(':scope > [slot="time"]') !== null;
-    this.#syncLabels();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('item') || changed.has('datetime') || changed.has('timeZone') || changed.has('clock')) this.#syncLabels();
   }
 
   protected override updated(): void {
@@ -134,66 +119,31 @@ export class LiveTickerItem extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.summary')?.style.setProperty('--lines', String(this.summaryLines));
   }
 
-  #syncLabels(): void {
-    // An undated item has no label: a time is never invented.
-    const published = this.#hasServerLabel ? Number.NaN : this.item ? (this.item.published ?? Number.NaN) : Date.parse(this.datetime ?? '');
-    const { published: since = Number.NaN, updated = Number.NaN } = this.item ?? {};
-    this.#label.set({ published, timeZone: this.timeZone, clock: this.clock });
-    this.#correction.set({ published: updated - since > CORRECTION ? updated : Number.NaN, timeZone: this.timeZone, clock: this.clock });
-  }
-
-  /** A picture that fails (blocked, gone) leaves its space, not a broken icon. */
-  #onImageError(event: Event): void {
-    (event.target as HTMLElement).style.visibility = 'hidden';
-  }
-
   #onTimeSlotChange(): void {
     const hasServerLabel = this.querySelector(':scope > [slot="time"]') !== null;
     if (hasServerLabel === this.#hasServerLabel) return;
     this.#hasServerLabel = hasServerLabel;
-    this.#syncLabels();
     this.requestUpdate();
   }
 
   protected override render() {
     const item = this.item;
-    const url = item ? item.url : safeHttpUrl(this.href, document.baseURI);
-    const dateline = item ? formatDateline(item.place, item.agencies) : '';
-    const text = item
-      ? html`${dateline ? html`<span class="dateline" part="dateline">${dateline}</span> - ` : nothing}<span class="text" part="text">${item.text}</span>`
-      : html`<slot></slot>`;
-    const title = item?.title;
-    const main = title ? html`<span class="headline" part="headline">${title}</span>` : text;
-    const messages = this.breaking || this.pinned || this.#correction.label.text ? messagesFor(resolveLang(this)) : undefined;
-    const [before, after] = messages?.updated.split('{t}') ?? [];
-    const image = this.images && this.layout !== 'marquee' ? item?.image : undefined;
-    return html`
-      ${
-        image
-          ? html`<img
-              class=${image.width ? 'image' : 'image unsized'}
-              part="image"
-              src=${image.url}
-              alt=${image.alt ?? ''}
-              width=${image.width ?? nothing}
-              height=${image.height ?? nothing}
-              loading="lazy"
-              decoding="async"
-              @error=${this.#onImageError}
-            />`
-          : nothing
-      }
-      <p class=${title ? 'body titled' : 'body'} part="body">
-        ${this.pinned ? html`<svg class="marker pin" part="pin" viewBox="0 0 24 24" role="img" aria-label=${messages!.pinned}>${PIN_ICON}</svg> ` : nothing}
-        ${this.breaking ? html`<span class="marker breaking" part="breaking-marker">${messages!.breaking}</span> ` : nothing}
-        ${url ? html`<a class="link" part="link" href=${url}>${main}</a>` : main}
-      </p>
-      ${title && this.summaryLines > 0 && this.layout !== 'marquee' ? html`<p class="summary" part="summary">${text}</p>` : nothing}
-      <slot name="time" @slotchange=${this.#onTimeSlotChange}>
-        ${this.#label.label.text ? html`<time class="time" part="time" datetime=${this.#label.iso}></time>` : nothing}
-      </slot>
-      ${this.#correction.label.text ? html`<span class="updated" part="updated">${before}<time datetime=${this.#correction.iso}></time>${after}</span>` : nothing}
-    `;
+    // An undated item has no label: a time is never invented.
+    const published = this.#hasServerLabel ? Number.NaN : item ? (item.published ?? Number.NaN) : Date.parse(this.datetime ?? '');
+    return itemTemplate({
+      item,
+      url: item ? item.url : safeHttpUrl(this.href, document.baseURI),
+      pinned: this.pinned,
+      breaking: this.breaking,
+      summaryLines: this.summaryLines,
+      images: this.images,
+      marquee: this.layout === 'marquee',
+      messages: () => messagesFor(this.#lang.lang),
+      published,
+      slotted: html`<slot></slot>`,
+      timeSlot: (label: TemplateResult | typeof nothing) => html`<slot name="time" @slotchange=${this.#onTimeSlotChange}>${label}</slot>`,
+      onImageError: showImageFailed,
+    });
   }
 }
 

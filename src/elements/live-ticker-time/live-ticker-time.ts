@@ -3,7 +3,8 @@ import type { Clock } from '../../clock/page-clock.js';
 import { DEFAULT_THRESHOLD } from '../../clock/relative-label.js';
 import { consumeClock } from '../shared/consume-clock.js';
 import { parseDuration } from '../shared/duration.js';
-import { RelativeTimeController } from '../shared/relative-time-controller.js';
+import { LabelsController } from '../shared/labels-controller.js';
+import { LangController } from '../shared/lang-controller.js';
 import { VERSION } from '../../version.js';
 import { styles } from './live-ticker-time.styles.js';
 
@@ -43,36 +44,26 @@ export class LiveTickerTime extends LitElement {
   /** The clock to read and wake from; provided by an ancestor `<live-ticker>` or set directly. */
   clock?: Clock;
 
-  readonly #label = new RelativeTimeController(this);
+  readonly #lang = new LangController(this);
+  /** `threshold` in ms, parsed when it changes rather than on every tick. */
+  #threshold = DEFAULT_THRESHOLD;
 
   constructor() {
     super();
     consumeClock(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Now, not at the first update: the label is scheduled (on the clock the context just gave) the moment it is in the page.
-    this.#syncLabel();
+    // Its label is the text of the `<time>` it renders, written by the same controller as a block's labels.
+    new LabelsController(this, () => ({ clock: this.clock, lang: this.#lang.lang, timeZone: this.timeZone, threshold: this.#threshold }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('datetime') || changed.has('timeZone') || changed.has('threshold') || changed.has('clock')) this.#syncLabel();
-  }
-
-  /** Parsed when the attributes change rather than on every tick. */
-  #syncLabel(): void {
-    this.#label.set({
-      published: Date.parse(this.datetime),
-      timeZone: this.timeZone,
-      threshold: parseDuration(this.threshold) ?? DEFAULT_THRESHOLD,
-      clock: this.clock,
-    });
+    if (changed.has('threshold')) this.#threshold = parseDuration(this.threshold) ?? DEFAULT_THRESHOLD;
   }
 
   protected override render() {
-    if (!this.#label.label.text) return html`<slot></slot>`;
-    return html`<time part="time" datetime=${this.#label.iso}></time>`;
+    const published = Date.parse(this.datetime);
+    // Without a valid time, the text written inside shows: a time is never invented.
+    if (!Number.isFinite(published)) return html`<slot></slot>`;
+    return html`<time class="time" part="time" datetime=${new Date(published).toISOString()}></time>`;
   }
 }
 

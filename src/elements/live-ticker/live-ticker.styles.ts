@@ -95,7 +95,7 @@ export const styles = css`
   .status + .pause {
     margin-inline-start: 0;
   }
-  .body {
+  .content {
     position: relative;
   }
   .new-items {
@@ -176,7 +176,7 @@ export const styles = css`
   :host([layout='marquee']) .heading {
     font-size: var(--live-ticker-heading-font-size, 1em);
   }
-  :host([layout='marquee']) .body {
+  :host([layout='marquee']) .content {
     flex: 1;
     min-width: 0;
   }

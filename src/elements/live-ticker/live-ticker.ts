@@ -17,6 +17,9 @@ import { CrawlController } from './crawl-controller.js';
 import { LiveTickerMoreEvent, LiveTickerOpenEvent, LiveTickerPauseEvent, LiveTickerRevealEvent, LiveTickerStatusEvent } from './events.js';
 import { ImpressionController } from './impressions.js';
 import { styles } from './live-ticker.styles.js';
+import { itemStyles } from '../shared/item.styles.js';
+import { itemTemplate, showImageFailed } from '../shared/item-template.js';
+import { LabelsController } from '../shared/labels-controller.js';
 
 const PAUSE_ICON = svg`<path d="M6 4h4v16H6zM14 4h4v16h-4z" />`;
 const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
@@ -57,8 +60,8 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  * @csspart image - An item's picture, with `images`.
  * @csspart list - The list of items; in the marquee a second copy follows it for a seamless loop, `list clone`, hidden from assistive technology.
  * @csspart entry - One list entry; `entry fresh` while it is newly arrived, `entry revised` while a newer version (a correction) is highlighted, `entry pinned` for the pinned item, `entry breaking` for breaking news.
- * @csspart item - The `<live-ticker-item>` inside an entry.
- * @csspart body - The paragraph holding an item's headline, or its dateline and text when it has no title (forwarded from the item, as are the parts below).
+ * @csspart item - An item inside its entry: plain elements in the block's own shadow root, with the parts below (as a `<live-ticker-item>` has them), so a page styles them with `live-ticker::part(…)` directly.
+ * @csspart body - The paragraph holding an item's headline, or its dateline and text when it has no title.
  * @csspart headline - An item's title.
  * @csspart summary - The text under an item's headline.
  * @csspart breaking-marker - The localised word before the text of a breaking item.
@@ -66,7 +69,7 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  * @csspart dateline - An item's dateline, e.g. "DOHA (ANP/AFP)".
  * @csspart text - An item's text after the dateline.
  * @csspart link - The link around an item's headline or text.
- * @csspart time - An item's relative-time label; `updated` its correction label.
+ * @csspart time - An item's relative-time label, a `<time>` whose text the block keeps current (one clock entry for all its labels); `updated` its correction label.
  *
  * @cssprop --live-ticker-color - Text colour (default: inherited, or by `theme`).
  * @cssprop --live-ticker-background - Background (default: transparent, or by `theme`).
@@ -87,7 +90,7 @@ const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
  * @cssprop --live-ticker-text-lines - Lines the text of an item without a title may take (default 12; `none` for all).
  */
 export class LiveTicker extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, itemStyles];
   /** The library version that defined this element; `define` compares it to spot two versions on one page. */
   static readonly version = VERSION;
   static override get properties() {
@@ -216,6 +219,8 @@ export class LiveTicker extends LitElement {
     // After the feed's own hostUpdate has pulled the attributes, the block takes the state it holds.
     this.addController({ hostUpdate: () => this.#receive(this.#feed.value) });
     // Each registers itself with this element.
+    // The items' labels are text in this shadow root, on one clock entry for the block.
+    new LabelsController(this, () => ({ clock: this.clock, lang: this.#language, timeZone: this.timeZone }));
     new CrawlController(this);
     new ImpressionController(this, this.#entries, () => this.clock ?? defaultClock());
   }
@@ -258,6 +263,9 @@ export class LiveTicker extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // Through CSSOM: a strict CSP forbids style attributes. The summaries' clamp inherits it.
+    if (changed.has('summaryLines'))
+      this.renderRoot.querySelector<HTMLElement>('.viewport')?.style.setProperty('--lines', String(this.summaryLines));
     if (changed.has('status')) this.dispatchEvent(new LiveTickerStatusEvent(this.status, this.#feed.value.error));
     const added = this.#feed.value.older?.added;
     if (added && added !== this.#addedOlder) {
@@ -365,6 +373,7 @@ export class LiveTicker extends LitElement {
   #renderItems(items: readonly TickerItem[], clone = false) {
     const fresh = this.#arrivals.fresh;
     const pinnedId = this.#feed.value.pinned;
+    const messages = () => messagesFor(this.#language);
     // Older items the reader asked for follow the live ones (not in the crawl), each once: while the
     // reader holds the list, an item the store moved below may still be among those shown.
     const shownIds = new Set(items.map((item) => item.id));
@@ -387,17 +396,18 @@ export class LiveTicker extends LitElement {
         const breaking = hasTag(item, this.#breaking);
         const part = this.#entryPart(item, pinned, breaking);
         return html`<li class=${part} part=${part} data-id=${item.id} tabindex=${(fresh.has(item.id) || older.has(item.id)) && !clone ? '-1' : nothing}>
-            <live-ticker-item
-              part="item"
-              exportparts="body,headline,summary,breaking-marker,pin,dateline,text,link,time,updated,image"
-              .item=${item}
-              layout=${this.layout}
-              time-zone=${this.timeZone ?? nothing}
-              ?pinned=${pinned}
-              ?breaking=${breaking}
-              summary-lines=${this.summaryLines}
-              ?images=${this.images}
-            ></live-ticker-item>
+            <div class="item" part="item">${itemTemplate({
+              item,
+              url: item.url,
+              pinned,
+              breaking,
+              summaryLines: this.summaryLines,
+              images: this.images,
+              marquee: this.layout === 'marquee',
+              messages,
+              published: item.published ?? Number.NaN,
+              onImageError: showImageFailed,
+            })}</div>
           </li>`;
       })}
     </ol>`;
@@ -449,7 +459,7 @@ export class LiveTicker extends LitElement {
               : nothing
           }
         </div>
-        <div class="body" part="content">
+        <div class="content" part="content">
           ${
             this.#arrivals.pending > 0
               ? html`<button class="new-items" part="new-items" type="button" @click=${this.#showWaiting}>${newItemsText(lang, this.#arrivals.pending)}</button>`

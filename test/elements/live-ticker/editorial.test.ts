@@ -3,10 +3,9 @@ import { sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../../src/define.js';
 import type { LiveTicker } from '../../../src/elements/live-ticker/live-ticker.js';
-import type { LiveTickerItem } from '../../../src/elements/live-ticker-item/live-ticker-item.js';
 import type { TickerItemInput } from '../../../src/model.js';
 import { parseFeedDocument } from '../../../src/parsers/feed-document.js';
-import { control, feedUrl, itemTexts, settled, stats, uniqueChannel, useSourceBlock } from '../../helpers.js';
+import { control, feedUrl, inItem, itemTexts, settled, stats, uniqueChannel, useSourceBlock } from '../../helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const item = (id: string, minutesAgo: number, extra: Partial<TickerItemInput> = {}): TickerItemInput => ({
@@ -17,8 +16,7 @@ const item = (id: string, minutesAgo: number, extra: Partial<TickerItemInput> = 
 });
 
 const entries = (ticker: LiveTicker) => [...ticker.shadowRoot!.querySelectorAll<HTMLElement>('[part~="list"] > [part~="entry"]')];
-const itemsOf = (ticker: LiveTicker) => [...ticker.shadowRoot!.querySelectorAll<LiveTickerItem>('[part~="list"] live-ticker-item')];
-const inItem = (element: LiveTickerItem, part: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`);
+const itemsOf = (ticker: LiveTicker) => [...ticker.shadowRoot!.querySelectorAll<HTMLElement>('[part~="list"] [part~="item"]')];
 const announcer = (ticker: LiveTicker) => ticker.shadowRoot!.querySelector('[role="status"]')!.textContent!.replace('\u200b', '');
 const lineHeight = (element: Element) => parseFloat(getComputedStyle(element).lineHeight);
 
@@ -147,7 +145,6 @@ describe('editorial meaning', () => {
       const corrected = { title: 'Kop', url: 'https://example.org/a', tags: ['breaking', 'pinned'], image, updated: T - 60_000 };
       const ticker = await mount({ images: true, 'summary-lines': 2 }, [item('a', 20, corrected)]);
       const [shown] = itemsOf(ticker);
-      await shown!.updateComplete;
       const parts = ['body', 'headline', 'summary', 'breaking-marker', 'pin', 'dateline', 'text', 'link', 'time', 'updated', 'image'];
       const style = document.createElement('style');
       style.textContent = parts.map((part) => `live-ticker::part(${part}) { outline: 1px solid rgb(1, 2, 3) }`).join('\n');
@@ -181,7 +178,6 @@ describe('editorial meaning', () => {
       style.remove();
       ticker.lang = 'de';
       await settled(ticker);
-      await itemsOf(ticker)[0]!.updateComplete;
       expect(inItem(itemsOf(ticker)[0]!, 'breaking-marker')!.textContent).to.equal('Eilmeldung');
     });
 

@@ -3,6 +3,7 @@ import { Observable, startWith, Subject } from 'rxjs';
 import sinon from 'sinon';
 import '../../../src/define.js';
 import { PageClock } from '../../../src/clock/page-clock.js';
+import { VirtualClock } from '../../../src/clock/virtual-clock.js';
 import type { LiveTicker } from '../../../src/elements/live-ticker/live-ticker.js';
 import { LiveTickerStatusEvent } from '../../../src/elements/live-ticker/events.js';
 import type { TickerItemInput, TickerUpdateInput } from '../../../src/model.js';
@@ -11,6 +12,7 @@ import { activeFeeds } from '../../../src/store/ticker-state.js';
 import {
   control,
   feedUrl,
+  itemsIn,
   itemTexts,
   labels,
   setHidden,
@@ -74,9 +76,7 @@ describe('<live-ticker> with a developer Observable', () => {
       'CRANS-MONTANA (ANP/AFP) - De burgemeester',
     ]);
     expect(labels(ticker)).to.deep.equal(['13 minuten geleden', '14 minuten geleden', '1 uur geleden']);
-    const links = [...ticker.shadowRoot!.querySelectorAll('live-ticker-item')].map(
-      (item) => item.shadowRoot!.querySelector('a')?.href ?? null,
-    );
+    const links = itemsIn(ticker).map((item) => item.querySelector('a')?.href ?? null);
     expect(links).to.deep.equal([null, 'https://example.org/b', null]);
     expect(ticker.status).to.equal('live');
   });
@@ -123,9 +123,9 @@ describe('<live-ticker> with a developer Observable', () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     source.next([{ id: 'x', published: minutesAgo(1), text: hostile }]);
     await ticker.updateComplete;
-    const item = ticker.shadowRoot!.querySelector('live-ticker-item')!;
-    expect(item.shadowRoot!.querySelector('img, script')).to.equal(null);
-    expect(item.shadowRoot!.querySelector('[part="text"]')!.textContent).to.equal(hostile);
+    const [item] = itemsIn(ticker);
+    expect(ticker.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect(item!.querySelector('[part="text"]')!.textContent).to.equal(hostile);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
@@ -168,13 +168,20 @@ describe('<live-ticker> with a developer Observable', () => {
     expect(shadowText(ticker)).to.contain('Latest news').and.contain('Loading the latest news');
   });
 
-  it('provides its clock to the labels inside', async () => {
-    const ticker = await mount();
+  it('runs its items’ labels on its clock, one clock entry for the whole block, and provides it to server-rendered items', async () => {
+    const virtual = new VirtualClock(T);
+    const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${source} .clock=${virtual}>
+      <live-ticker-item item-id="s" datetime=${minutesAgo(20)}>DOHA (ANP/AFP) - Server</live-ticker-item>
+    </live-ticker>`);
+    const serverItem = ticker.querySelector('live-ticker-item')!;
+    expect(serverItem.clock, 'through context').to.equal(virtual);
     source.next(items);
-    await ticker.updateComplete;
-    const item = ticker.shadowRoot!.querySelector('live-ticker-item')!;
-    expect(item.clock).to.equal(clock);
-    expect(clock.size).to.equal(3);
+    await settled(ticker);
+    expect(virtual.size, 'one entry for the block’s three labels, one for the server-rendered item').to.equal(2);
+    expect(labels(ticker)[0]).to.equal('13 minuten geleden');
+    virtual.advance(60_000);
+    expect(labels(ticker)[0]).to.equal('14 minuten geleden');
+    virtual.dispose();
   });
 
   it('shows server-rendered items until the source delivers, then takes over', async () => {

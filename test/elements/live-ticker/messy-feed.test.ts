@@ -2,17 +2,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/define.js';
 import type { LiveTicker } from '../../../src/elements/live-ticker/live-ticker.js';
-import type { LiveTickerItem } from '../../../src/elements/live-ticker-item/live-ticker-item.js';
 import { FEED_DEFAULTS } from '../../../src/sources/reconnect.js';
-import { itemTexts, settled, useDemoChannel } from '../../helpers.js';
+import { inItem, itemsIn, itemTexts, settled, useDemoChannel } from '../../helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
 const START = FEED_DEFAULTS.startJitter / 2;
 
 /** Each item's label text, or null for an item that shows none. */
 const labelsOrNone = (ticker: Element) =>
-  [...ticker.shadowRoot!.querySelectorAll('live-ticker-item')].map((item) => {
-    const time = item.shadowRoot!.querySelector('[part="time"]');
+  itemsIn(ticker).map((item) => {
+    const time = inItem(item, 'time');
     return time ? (time.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
   });
 
@@ -52,7 +51,7 @@ describe('the demo server’s messy channel, read by <live-ticker>', () => {
       '1 uur geleden',
     ]);
     // Links are the RSS <link>s, never the Atom "standout" link placed before them.
-    const hrefs = [...ticker.shadowRoot!.querySelectorAll<LiveTickerItem>('live-ticker-item')].map((item) => item.item?.url);
+    const hrefs = itemsIn(ticker).map((item) => inItem(item, 'link')?.getAttribute('href'));
     expect(hrefs.every((href) => href?.startsWith('https://www.example.org/buitenland/'))).to.equal(true);
     // One warning for the load: the cut-off item, with its reason.
     expect(warn.callCount).to.equal(1);

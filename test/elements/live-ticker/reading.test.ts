@@ -265,7 +265,7 @@ describe('<live-ticker> reading experience', () => {
       const clone = ticker.shadowRoot!.querySelector('[part~="clone"]')!;
       expect(clone.getAttribute('aria-hidden')).to.equal('true');
       expect(clone.hasAttribute('inert')).to.equal(true);
-      expect(ticker.shadowRoot!.querySelectorAll('[part="list"] live-ticker-item')).to.have.length(5);
+      expect(ticker.shadowRoot!.querySelectorAll('[part="list"] [part~="item"]')).to.have.length(5);
     });
 
     it('crawls on after the block is moved while an item has focus, and keeps timing itself by its width', async () => {
@@ -361,7 +361,7 @@ describe('<live-ticker> reading experience', () => {
       await sendKeys({ press: 'Enter' });
       await sendKeys({ press: 'Tab' });
       const focused = ticker.shadowRoot!.activeElement!;
-      expect(focused.localName).to.equal('live-ticker-item');
+      expect(focused.localName, 'the item’s link').to.equal('a');
       expect(getComputedStyle(track(ticker)).animationName).to.equal('none');
       const view = part(ticker, 'viewport')!.getBoundingClientRect();
       const box = focused.getBoundingClientRect();
@@ -380,7 +380,7 @@ describe('<live-ticker> reading experience', () => {
       standAt(ticker, (second.offsetLeft - 10) / (track(ticker).offsetWidth / 2));
       const before = lefts(ticker);
       expect(before[0], 'mid-crawl: the first item has left the view').to.be.below(viewport.getBoundingClientRect().left);
-      second.querySelector('live-ticker-item')!.shadowRoot!.querySelector('a')!.focus();
+      second.querySelector('a')!.focus();
       expectLefts(lefts(ticker), before);
       expect(getComputedStyle(track(ticker)).animationName).to.equal('none');
       expect(getComputedStyle(viewport).overflowX).to.equal('auto');
@@ -398,7 +398,7 @@ describe('<live-ticker> reading experience', () => {
       const row = lefts(ticker);
       await sendKeys({ press: 'Tab' });
       expect(getComputedStyle(track(ticker)).animationName).to.equal('none');
-      expect(ticker.shadowRoot!.activeElement).to.equal(entries(ticker)[2]!.querySelector('live-ticker-item'));
+      expect(ticker.shadowRoot!.activeElement).to.equal(entries(ticker)[2]!.querySelector('a'));
       lefts(ticker).forEach((left, i) => expect(left, `item ${i}`).to.be.at.most(row[i]! + 1));
       // Its start is shown (give or take a pixel of rounding).
       await scrollSettled(viewport);
