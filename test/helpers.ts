@@ -90,9 +90,9 @@ export function useDemoChannel(sinon: SinonStatic, prefix: string, now: number):
   return current;
 }
 
-/** The visible text of an element's shadow root, white space folded. */
+/** The visible text of an element's shadow root (its own text when it has none, as a <live-ticker-time>), white space folded. */
 export function shadowText(element: Element): string {
-  return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return ((element.shadowRoot ?? element).textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The items a ticker shows (each an element with `part="item"` in its shadow root), in order. */

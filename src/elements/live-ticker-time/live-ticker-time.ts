@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyValues } from 'lit';
 import type { Clock } from '../../clock/page-clock.js';
 import { DEFAULT_THRESHOLD } from '../../clock/relative-label.js';
 import { consumeClock } from '../shared/consume-clock.js';
@@ -6,7 +6,6 @@ import { parseDuration } from '../shared/duration.js';
 import { LabelsController } from '../shared/labels-controller.js';
 import { LangController } from '../shared/lang-controller.js';
 import { VERSION } from '../../version.js';
-import { styles } from './live-ticker-time.styles.js';
 
 /**
  * @tag live-ticker-time
@@ -14,13 +13,13 @@ import { styles } from './live-ticker-time.styles.js';
  *
  * @description Reads "now" for a minute, then counts minutes, hours and days in the language of
  * the nearest `lang`, and shows a date past `threshold`. It asks the page clock (from context, or
- * the page's default) to wake it only when its text changes; it runs no timer of its own. Text
- * written inside the element shows until it upgrades.
- *
- * @csspart time - The `<time>` element holding the label; its `title` is the full date and time.
+ * the page's default) to wake it only when its text changes; it runs no timer of its own. The label
+ * is the element's own text, as a `<time>`'s is (no shadow root: a page of labels costs the browser
+ * no style or layout of its own per label), and its `title` the full date and time; the page styles
+ * it as any inline element. Text written inside it shows until it upgrades, and stays when
+ * `datetime` is not a time.
  */
-export class LiveTickerTime extends LitElement {
-  static override styles = styles;
+export class LiveTickerTime extends ReactiveElement {
   /** The library version that defined this element; `define` compares it to spot two versions on one page. */
   static readonly version = VERSION;
   static override get properties() {
@@ -51,19 +50,25 @@ export class LiveTickerTime extends LitElement {
   constructor() {
     super();
     consumeClock(this);
-    // Its label is the text of the `<time>` it renders, written by the same controller as a block's labels.
-    new LabelsController(this, () => ({ clock: this.clock, lang: this.#lang.lang, timeZone: this.timeZone, threshold: this.#threshold }));
+    // Its label is its own text, written by the same controller as a block's labels.
+    new LabelsController(
+      this,
+      () => ({ clock: this.clock, lang: this.#lang.lang, timeZone: this.timeZone, threshold: this.#threshold }),
+      () => {
+        const published = Date.parse(this.datetime);
+        // Without a valid time, the text written inside stays: a time is never invented.
+        return Number.isFinite(published) ? [[this, published]] : [];
+      },
+    );
+  }
+
+  /** No shadow root and no template: the element's own text is the label. */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('threshold')) this.#threshold = parseDuration(this.threshold) ?? DEFAULT_THRESHOLD;
-  }
-
-  protected override render() {
-    const published = Date.parse(this.datetime);
-    // Without a valid time, the text written inside shows: a time is never invented.
-    if (!Number.isFinite(published)) return html`<slot></slot>`;
-    return html`<time class="time" part="time" datetime=${new Date(published).toISOString()}></time>`;
   }
 }
 

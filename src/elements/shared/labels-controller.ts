@@ -23,18 +23,26 @@ export interface LabelSettings {
 export class LabelsController implements ReactiveController, ClockSubscriber {
   readonly #host: ReactiveElement;
   readonly #settings: () => LabelSettings;
+  readonly #labels: () => Label[];
   /** The labels rendered last. */
-  #times: readonly HTMLTimeElement[] = [];
+  #times: readonly Label[] = [];
   #scheduledOn?: Clock | undefined;
 
-  constructor(host: ReactiveElement, settings: () => LabelSettings) {
+  constructor(
+    host: ReactiveElement,
+    settings: () => LabelSettings,
+    /** Where the labels are after an update: by default the `<time>`s the host rendered (see itemTemplate). */
+    labels = (): Label[] =>
+      [...host.renderRoot.querySelectorAll<HTMLTimeElement>('time.time, time.correction')].map((time) => [time, labelTime(time)]),
+  ) {
     this.#host = host;
     this.#settings = settings;
+    this.#labels = labels;
     host.addController(this);
   }
 
   hostUpdated(): void {
-    this.#times = [...this.#host.renderRoot.querySelectorAll<HTMLTimeElement>('time.time, time.correction')];
+    this.#times = this.#labels();
     this.#refresh();
   }
 
@@ -59,8 +67,8 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
     this.#scheduledOn = undefined;
     const at = now ?? clock.now();
     let next = Infinity;
-    for (const time of this.#times) {
-      const label = relativeLabel(labelTime(time), at, { lang, timeZone, ...(threshold !== undefined && { threshold }) });
+    for (const [time, published] of this.#times) {
+      const label = relativeLabel(published, at, { lang, timeZone, ...(threshold !== undefined && { threshold }) });
       write(time, label);
       next = Math.min(next, label.nextChangeAt);
     }
@@ -72,8 +80,11 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
   }
 }
 
-/** A label's words and title into its `<time>`, keeping the text node (the browser re-lays out less). */
-function write(time: HTMLTimeElement, label: RelativeLabel): void {
+/** A label: the element whose text it is, and the moment it counts from (epoch ms). */
+export type Label = readonly [element: HTMLElement, published: number];
+
+/** A label's words and title into its element, keeping the text node (the browser re-lays out less). */
+function write(time: HTMLElement, label: RelativeLabel): void {
   const text = time.firstChild;
   if (text instanceof Text && !text.nextSibling) {
     if (text.data !== label.text) text.data = label.text;
