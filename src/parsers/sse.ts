@@ -50,6 +50,8 @@ export class SseParser {
 
   /** Feeds a chunk of text; returns the events it completed. Throws {@link SseLimitError} past the limit. */
   push(chunk: string): SseEvent[] {
+    // A read that brought no text changes nothing: not even a "\r" waiting for its "\n".
+    if (chunk === '') return [];
     let text = chunk;
     if (!this.#started && text.length > 0) {
       this.#started = true;

@@ -17,15 +17,26 @@ describe('SseParser', () => {
     expect(parser.lastEventId).to.equal('3');
   });
 
-  it('gives the same events however the stream is split into chunks', () => {
+  it('gives the same events however the stream is split into chunks, empty chunks included', () => {
     for (let cut = 0; cut <= stream.length; cut++) {
       for (const size of [1, 2, 3, 7]) {
-        const parser = new SseParser();
-        const events = [...parser.push(stream.slice(0, cut))];
-        for (let i = cut; i < stream.length; i += size) events.push(...parser.push(stream.slice(i, i + size)));
-        expect(events, `cut at ${cut}, then chunks of ${size}`).to.deep.equal(expected);
+        for (const empty of [false, true]) {
+          const parser = new SseParser();
+          const events = [...parser.push(stream.slice(0, cut))];
+          for (let i = cut; i < stream.length; i += size) {
+            if (empty) events.push(...parser.push('')); // a read that brought no text, between any two
+            events.push(...parser.push(stream.slice(i, i + size)));
+          }
+          expect(events, `cut at ${cut}, then chunks of ${size}${empty ? ' with empty ones between' : ''}`).to.deep.equal(expected);
+        }
       }
     }
+  });
+
+  it('reads a CR LF with an empty chunk between its halves as one line end', () => {
+    const parser = new SseParser();
+    const events = [...parser.push('data:a\r'), ...parser.push(''), ...parser.push('\ndata:b\r\n\r\n')];
+    expect(events).to.deep.equal([{ type: 'message', data: 'a\nb', lastEventId: '' }]);
   });
 
   it('drops a leading BOM, ignores ids with NUL and bad retry values, and holds an unfinished event', () => {
