@@ -12,12 +12,22 @@ export function parseFeedDocument(body: string, context: ItemContext = {}): Pars
   const start = body.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{')) {
     let json: unknown;
+    let warning = '';
     try {
       json = JSON.parse(start);
     } catch (error) {
-      throw new FeedParseError(`malformed JSON: ${(error as Error).message}`);
+      // A CMS that pastes an editor's text into a template leaves line breaks and tabs raw inside
+      // strings: read them escaped, as a lenient reader does, rather than refuse every item.
+      try {
+        json = JSON.parse(escapeRawControls(start));
+        warning = 'raw control characters in JSON strings, read as escaped';
+      } catch {
+        throw new FeedParseError(`malformed JSON: ${(error as Error).message}`);
+      }
     }
-    return parseJsonFeed(json, context);
+    const parsed = parseJsonFeed(json, context);
+    if (warning) parsed.warnings.push(warning);
+    return parsed;
   }
   if (start.startsWith('<')) {
     let root;
@@ -32,3 +42,14 @@ export function parseFeedDocument(body: string, context: ItemContext = {}): Pars
   }
   throw new FeedParseError(start === '' ? 'empty response' : 'not a feed document (JSON Feed, RSS or Atom)');
 }
+
+/**
+ * Escapes the control characters (U+0000 to U+001F) that stand raw inside JSON strings. Linear: each
+ * string is matched once, to its closing quote or the end (the quote is optional, so no match fails
+ * and backtracks).
+ */
+const escapeRawControls = (json: string) =>
+  json.replace(/"(?:[^"\\]|\\[^])*"?/g, (string) =>
+    // eslint-disable-next-line no-control-regex -- control characters are what it escapes.
+    string.replace(/[\u0000-\u001f]/g, (control) => `\\u${control.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );

@@ -51,3 +51,22 @@ describe('parseJsonFeed', () => {
     expect(parsed.skipped[0]!.reason).to.match(/99000 left out/);
   });
 });
+
+describe('a JSON Feed with raw control characters in its strings (a common CMS bug)', () => {
+  // JSON forbids an unescaped line break or tab inside a string; CMSs that paste an editor's text
+  // into a template write them anyway. Browsers' JSON.parse refuses the whole document.
+  const broken = `{"version":"https://jsonfeed.org/version/1.1","title":"Nieuws","items":[
+    {"id":"a","content_text":"DOHA (ANP/AFP) - Qatar heeft\n313 mensen\tgearresteerd.","date_published":"2026-11-27T11:47:00Z"},
+    {"id":"b","content_text":"WENEN (ANP) - Een \\"citaat\\"\r\nen verder.","date_published":"2026-11-27T11:46:00Z"}]}`;
+
+  it('is read as a lenient reader would: every item kept, the control characters as white space, and a warning', () => {
+    expect(() => JSON.parse(broken), 'the fixture is really malformed JSON').to.throw();
+    const parsed = parseFeedDocument(broken);
+    expect(parsed.items.map((item) => item.text)).to.deep.equal(['Qatar heeft 313 mensen gearresteerd.', 'Een "citaat" en verder.']);
+    expect(parsed.warnings.join(' ')).to.match(/control characters/);
+  });
+
+  it('is still refused, with the parser’s reason, when escaping them does not make it JSON', () => {
+    expect(() => parseFeedDocument('{"items": [\n{"id": "a", "content_text": "x\ty"')).to.throw(FeedParseError, /malformed JSON/);
+  });
+});
