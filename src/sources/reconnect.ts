@@ -48,7 +48,9 @@ export const FEED_DEFAULTS = {
 
 /**
  * The page's own timers as an RxJS scheduler (`now` and a one-off `schedule`): all the feeds need, in
- * a few lines instead of RxJS's asyncScheduler machinery. Timers and the time are looked up on each
+ * a few lines instead of RxJS's asyncScheduler machinery. It times a source's polls, backoff and
+ * request timeouts, never labels (those wake on the page clock); `options.scheduler` replaces it, as
+ * a VirtualTimeScheduler or TestScheduler does in tests. Timers and the time are looked up on each
  * call, so fake timers installed later still apply.
  */
 export const pageScheduler: SchedulerLike = {

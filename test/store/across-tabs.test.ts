@@ -191,7 +191,11 @@ describe('acrossTabs with a fake lock manager and channel: who leads, and when',
   beforeEach(() => {
     browser = new FakeBrowser().install();
   });
+  /** Every tab a test opened: closed after it, whether it passed or not (closing twice is harmless). */
+  let opened: ReturnType<typeof tab>[] = [];
   afterEach(() => {
+    opened.forEach((each) => each.subscription.unsubscribe());
+    opened = [];
     sinon.restore();
     FakeBrowser.restore();
   });
@@ -208,6 +212,7 @@ describe('acrossTabs with a fake lock manager and channel: who leads, and when',
     const a = tab(key, 'A');
     a.loop.emit!(state(key, 'from-a'));
     const b = tab(key, 'B');
+    opened.push(a, b);
     await browser.deliver(); // B's hello reaches A, which does not lead yet
     await browser.grantLocks(); // A takes the lock; B finds it taken and queues
     await browser.deliver();
@@ -221,8 +226,6 @@ describe('acrossTabs with a fake lock manager and channel: who leads, and when',
     expect(b.loop.runs, 'B ran its own loop until answered').to.equal(1);
     expect(b.loop.active, 'then stopped it').to.equal(false);
     expect(b.last().items.map((item) => item.id)).to.deep.equal(['from-a']);
-    a.subscription.unsubscribe();
-    b.subscription.unsubscribe();
   });
 
   it('shows every state of the leader’s loop in the follower', async () => {
@@ -231,8 +234,6 @@ describe('acrossTabs with a fake lock manager and channel: who leads, and when',
     a.loop.emit!(state(key, 'second'));
     await browser.deliver();
     expect(b.last().items.map((item) => item.id)).to.deep.equal(['second']);
-    a.subscription.unsubscribe();
-    b.subscription.unsubscribe();
   });
 
   it('a hidden leader hands over to a visible tab waiting, which goes on from what it shows', async () => {
@@ -247,8 +248,6 @@ describe('acrossTabs with a fake lock manager and channel: who leads, and when',
       b.loop.from?.items.map((item) => item.id),
       'from what it showed',
     ).to.deep.equal(['from-a']);
-    a.subscription.unsubscribe();
-    b.subscription.unsubscribe();
   });
 
   it('when the leading tab closes, a waiting tab leads', async () => {
@@ -258,7 +257,6 @@ describe('acrossTabs with a fake lock manager and channel: who leads, and when',
     await browser.grantLocks();
     expect(b.loop.active).to.equal(true);
     expect(b.loop.runs).to.equal(2);
-    b.subscription.unsubscribe();
   });
 
   it('a hidden follower does not queue: with every tab hidden, the leader alone holds the feed', async () => {
@@ -271,7 +269,5 @@ describe('acrossTabs with a fake lock manager and channel: who leads, and when',
     await browser.deliver();
     expect(a.loop.active, 'a hidden leader with nobody visible waiting keeps the lock').to.equal(true);
     expect(b.loop.active).to.equal(false);
-    a.subscription.unsubscribe();
-    b.subscription.unsubscribe();
   });
 });
