@@ -8,6 +8,7 @@
  */
 import { relativeLabel } from './clock/relative-label.js';
 import { defineElement, elements, warnForeign } from './define-elements.js';
+import { nextTask } from './elements/shared/next-task.js';
 
 const foreign: (string | undefined)[] = [];
 const steps: (() => unknown)[] = [
@@ -23,21 +24,6 @@ const steps: (() => unknown)[] = [
   ),
   () => warnForeign(foreign),
 ];
-
-/** The next task: `scheduler.postTask` where there is one, else a message to ourselves (neither is a timer that fake clocks hold back). */
-function nextTask(run: () => void): void {
-  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void) => Promise<unknown> } }).scheduler;
-  if (scheduler?.postTask) {
-    void scheduler.postTask(run);
-    return;
-  }
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    run();
-  };
-  channel.port2.postMessage(null);
-}
 
 function runSteps(): void {
   const step = steps.shift();

@@ -7,6 +7,7 @@ import type { LiveTicker } from '../src/elements/live-ticker/live-ticker.js';
 import type { FeedUpdate, TickerItemInput, TickerUpdateInput } from '../src/model.js';
 import { sourceState } from '../src/store/ticker-state.js';
 import type { SourceState } from '../src/store/fold.js';
+import { nextTask } from '../src/elements/shared/next-task.js';
 
 /** Each test gets its own channel on the demo feed server, so tests never share state. */
 let channels = 0;
@@ -64,6 +65,15 @@ export function restoreVisibility(): void {
 }
 
 /** Fake timers for what the library schedules (Date, setTimeout, setInterval); promises and the network stay real. */
+/**
+ * After the next frame and the task a LabelsController posts from it (tasks posted alike run in
+ * order): when labels' titles have been written.
+ */
+export async function afterNextPaint(): Promise<void> {
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await new Promise<void>((resolve) => nextTask(resolve));
+}
+
 export async function fakeTime(sinon: SinonStatic, now: number): Promise<SinonFakeTimers> {
   return sinon.useFakeTimers({ now, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
 }

@@ -29,8 +29,6 @@ export interface LabelOptions {
 export interface RelativeLabel {
   /** What the reader sees: "13 minuten geleden", "nu", "27 nov 2026, 12:00". */
   readonly text: string;
-  /** The full date and time, for the title and assistive technology. */
-  readonly title: string;
   /** Epoch ms at which `text` changes next; Infinity when it never does. */
   readonly nextChangeAt: number;
 }
@@ -83,42 +81,30 @@ function dateFormat(lang: string, timeZone: string | undefined, full: boolean): 
   });
 }
 
-/** The full date and time, as the label's title. */
-const titles = new Map<string, string>();
-
 /**
- * The full date and time, as the label's title. It depends on the timestamp, not on now, so it is
- * formatted once per label rather than on every tick (bounded: a page's labels, not a leak).
+ * The full date and time, for a label's title and assistive technology. It depends on the
+ * timestamp, not on now: a label's title is written when the label is, never on a tick.
  */
-export function fullDate(time: number, options: LabelOptions): string {
-  const key = `${options.lang}|${options.timeZone ?? ''}|${time}`;
-  let title = titles.get(key);
-  if (title === undefined) {
-    if (titles.size >= 5000) titles.clear();
-    title = dateFormat(supportedLang(options.lang), options.timeZone, true).format(time);
-    titles.set(key, title);
-  }
-  return title;
-}
+export const fullDate = (time: number, options: LabelOptions): string =>
+  dateFormat(supportedLang(options.lang), options.timeZone, true).format(time);
 
 export function relativeLabel(published: number, now: number, options: LabelOptions): RelativeLabel {
   const lang = supportedLang(options.lang);
-  if (!Number.isFinite(published)) return { text: '', title: '', nextChangeAt: Infinity };
-  const title = fullDate(published, options);
+  if (!Number.isFinite(published)) return { text: '', nextChangeAt: Infinity };
   const absolute = () => dateFormat(lang, options.timeZone, false).format(published);
   const elapsed = now - published;
 
   if (elapsed < -CLOCK_SKEW_TOLERANCE) {
-    return { text: absolute(), title, nextChangeAt: published - CLOCK_SKEW_TOLERANCE };
+    return { text: absolute(), nextChangeAt: published - CLOCK_SKEW_TOLERANCE };
   }
   if (elapsed < MINUTE) {
-    return { text: relative(lang, 'auto').format(0, 'second'), title, nextChangeAt: published + MINUTE };
+    return { text: relative(lang, 'auto').format(0, 'second'), nextChangeAt: published + MINUTE };
   }
 
   const publishedMinute = Math.floor(published / MINUTE);
   const minutes = Math.floor(now / MINUTE) - publishedMinute;
   const thresholdMinutes = Math.floor((options.threshold ?? DEFAULT_THRESHOLD) / MINUTE);
-  if (minutes >= thresholdMinutes) return { text: absolute(), title, nextChangeAt: Infinity };
+  if (minutes >= thresholdMinutes) return { text: absolute(), nextChangeAt: Infinity };
 
   // The text changes when the count in its unit goes up, or when the threshold is reached.
   const [value, unit, unitMinutes] =
@@ -130,7 +116,6 @@ export function relativeLabel(published: number, now: number, options: LabelOpti
   const nextMinuteCount = Math.min((value + 1) * unitMinutes, thresholdMinutes);
   return {
     text: relative(lang, 'always').format(-value, unit as Intl.RelativeTimeFormatUnit),
-    title,
     nextChangeAt: (publishedMinute + nextMinuteCount) * MINUTE,
   };
 }

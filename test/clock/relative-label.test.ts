@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DAY, HOUR, MINUTE, relativeLabel } from '../../src/clock/relative-label.js';
+import { DAY, fullDate, HOUR, MINUTE, relativeLabel } from '../../src/clock/relative-label.js';
 
 const at = (iso: string) => Date.parse(iso);
 // Published on a minute boundary, and 30 s past one: minutes count wall-clock minute boundaries.
@@ -71,9 +71,12 @@ describe('relativeLabel', () => {
     ).to.equal('1 hour ago');
   });
 
-  it('gives the full date and time as the title', () => {
-    const title = relativeLabel(P, P + 13 * MINUTE, { lang: 'nl', timeZone: 'Europe/Amsterdam' }).title;
+  it('gives the full date and time for the title', () => {
+    const title = fullDate(P, { lang: 'nl', timeZone: 'Europe/Amsterdam' });
     expect(title).to.contain('vrijdag 27 november 2026').and.contain('13:00');
+    expect(fullDate(P, { lang: 'en', timeZone: 'America/New_York' }))
+      .to.contain('November 27, 2026')
+      .and.contain('7:00');
   });
 
   describe('next change', () => {
@@ -90,7 +93,7 @@ describe('relativeLabel', () => {
       expect(relativeLabel(P, P + 6 * DAY + HOUR, { lang: 'nl' }).nextChangeAt).to.equal(P + 7 * DAY);
     });
     it('is never for an unreadable time', () => {
-      expect(relativeLabel(Number.NaN, P, { lang: 'nl' })).to.deep.equal({ text: '', title: '', nextChangeAt: Infinity });
+      expect(relativeLabel(Number.NaN, P, { lang: 'nl' })).to.deep.equal({ text: '', nextChangeAt: Infinity });
     });
   });
 });

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { defaultClock, type Clock, type ClockSubscriber } from '../../clock/page-clock.js';
-import { relativeLabel, type RelativeLabel } from '../../clock/relative-label.js';
+import { fullDate, relativeLabel } from '../../clock/relative-label.js';
 import { labelTime } from './item-template.js';
+import { nextTask } from './next-task.js';
 
 /** What the labels of a host count with: its clock (the page's when absent), language and time zone. */
 export interface LabelSettings {
@@ -17,8 +18,11 @@ export interface LabelSettings {
  * tree: the host renders empty `<time class="time">` / `<time class="correction">` elements (see
  * itemTemplate); after each of its updates this controller fills them, and it asks the clock to wake
  * it once, for the earliest moment any of their words change: one clock entry for a whole block. A
- * wake formats every label (a correction of the clock moves them all) and writes only changed words.
- * No element or shadow root per label. A new language reaches them through the host's update.
+ * wake formats every label (a correction of the clock moves them all) and writes only changed words,
+ * compared with the words it wrote last rather than read back from the page. Their titles (the full
+ * date) are written in a task after the next frame: the first paint does not need them, and the
+ * first full-date format loads the browser's calendar data. No element or shadow root per label. A
+ * new language reaches them through the host's update.
  */
 export class LabelsController implements ReactiveController, ClockSubscriber {
   readonly #host: ReactiveElement;
@@ -26,6 +30,9 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
   readonly #labels: () => Label[];
   /** The labels rendered last. */
   #times: readonly Label[] = [];
+  /** The words last written into each of them. */
+  #words: string[] = [];
+  #titlesDue = false;
   #scheduledOn?: Clock | undefined;
 
   constructor(
@@ -43,7 +50,21 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
 
   hostUpdated(): void {
     this.#times = this.#labels();
+    this.#words = [];
     this.#refresh();
+    if (!this.#titlesDue) {
+      this.#titlesDue = true;
+      requestAnimationFrame(() => nextTask(() => this.#writeTitles()));
+    }
+  }
+
+  #writeTitles(): void {
+    this.#titlesDue = false;
+    const settings = this.#settings();
+    for (const [time, published] of this.#times) {
+      const title = fullDate(published, settings);
+      if (time.title !== title) time.title = title;
+    }
   }
 
   hostDisconnected(): void {
@@ -67,11 +88,11 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
     this.#scheduledOn = undefined;
     const at = now ?? clock.now();
     let next = Infinity;
-    for (const [time, published] of this.#times) {
-      const label = relativeLabel(published, at, { lang, timeZone, ...(threshold !== undefined && { threshold }) });
-      write(time, label);
-      next = Math.min(next, label.nextChangeAt);
-    }
+    this.#times.forEach(([time, published], i) => {
+      const { text, nextChangeAt } = relativeLabel(published, at, { lang, timeZone, ...(threshold !== undefined && { threshold }) });
+      if (this.#words[i] !== text) write(time, (this.#words[i] = text));
+      next = Math.min(next, nextChangeAt);
+    });
     // Scheduled again, or (no label's words change again: Infinity) let go, so the clock does not hold the host.
     if (this.#host.isConnected) {
       clock.schedule(this, next);
@@ -83,11 +104,10 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
 /** A label: the element whose text it is, and the moment it counts from (epoch ms). */
 export type Label = readonly [element: HTMLElement, published: number];
 
-/** A label's words and title into its element, keeping the text node (the browser re-lays out less). */
-function write(time: HTMLElement, label: RelativeLabel): void {
+/** A label's words into its element, keeping the text node (the browser re-lays out less). */
+function write(time: HTMLElement, words: string): void {
   const text = time.firstChild;
   if (text instanceof Text && !text.nextSibling) {
-    if (text.data !== label.text) text.data = label.text;
-  } else time.textContent = label.text;
-  if (time.title !== label.title) time.title = label.title;
+    if (text.data !== words) text.data = words;
+  } else time.textContent = words;
 }

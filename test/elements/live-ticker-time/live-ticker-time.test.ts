@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../../../src/define.js';
 import { defaultClock, PageClock } from '../../../src/clock/page-clock.js';
 import type { LiveTickerTime } from '../../../src/elements/live-ticker-time/live-ticker-time.js';
-import { fakeTime, restoreVisibility, setHidden, shadowText } from '../../helpers.js';
+import { afterNextPaint, fakeTime, restoreVisibility, setHidden, shadowText } from '../../helpers.js';
 
 const PUBLISHED = '2026-11-27T12:00:00Z';
 const T = Date.parse(PUBLISHED);
@@ -28,10 +28,12 @@ describe('<live-ticker-time>', () => {
     return fixture<LiveTickerTime>(markup);
   }
 
-  it('is its own text, as a <time>’s is: no shadow root, the full date as its title', async () => {
+  it('is its own text, as a <time>’s is: no shadow root, the full date as its title after the first paint', async () => {
     const element = await label();
     expect(element.shadowRoot, 'no shadow root per label').to.equal(null);
     expect(element.textContent).to.equal('12 minuten geleden');
+    expect(element.title, 'not needed for the first paint').to.equal('');
+    await afterNextPaint();
     expect(element.title).to.contain('vrijdag 27 november 2026').and.contain('13:00');
   });
 

@@ -10,6 +10,7 @@ import type { TickerItemInput, TickerUpdateInput } from '../../../src/model.js';
 import { FEED_DEFAULTS } from '../../../src/sources/reconnect.js';
 import { activeFeeds } from '../../../src/store/ticker-state.js';
 import {
+  afterNextPaint,
   control,
   feedUrl,
   itemsIn,
@@ -495,20 +496,26 @@ describe('<live-ticker-item> written in the page', () => {
 });
 
 describe('a page that switches language', () => {
-  it('re-labels blocks and labels at once', async () => {
+  it('re-labels blocks and labels at once, and their titles after the next paint', async () => {
     const clock = new PageClock({ now: () => T });
     const wrapper = await fixture<HTMLElement>(html`<div lang="nl">
-      <live-ticker .source=${new Subject<TickerUpdateInput>().pipe(startWith([{ id: 'a', published: T - 13 * 60_000, text: 'DOHA (ANP) - x' }] as TickerUpdateInput))} .clock=${clock}></live-ticker>
+      <live-ticker time-zone="Europe/Amsterdam" .source=${new Subject<TickerUpdateInput>().pipe(startWith([{ id: 'a', published: T - 13 * 60_000, text: 'DOHA (ANP) - x' }] as TickerUpdateInput))} .clock=${clock}></live-ticker>
     </div>`);
     try {
       const ticker = wrapper.querySelector('live-ticker')!;
       await settled(ticker);
+      const title = () => ticker.shadowRoot!.querySelector('time')!.title;
       expect(labels(ticker)).to.deep.equal(['13 minuten geleden']);
+      expect(title(), 'the full date is not needed for the first paint').to.equal('');
+      await afterNextPaint();
+      expect(title()).to.contain('vrijdag 27 november 2026').and.contain('12:47');
       wrapper.lang = 'en';
       await new Promise((resolve) => setTimeout(resolve)); // the MutationObserver's callback
       await settled(ticker);
       expect(labels(ticker)).to.deep.equal(['13 minutes ago']);
       expect(shadowText(ticker)).to.contain('Latest news');
+      await afterNextPaint();
+      expect(title()).to.contain('Friday, November 27, 2026').and.contain('12:47');
     } finally {
       clock.dispose();
     }
