@@ -30,8 +30,9 @@ export default defineConfig({
     },
     // Terser, three passes, ES2022 output: 285 B of gzip less than Rolldown's own minifier on this
     // bundle (measured 2026-12-06; its unsafe options saved 28 B more and were left off).
+    // keep_fargs: false drops unused parameters (-25 B): nothing in the bundle reads a function's `length`.
     minify: 'terser',
     rolldownOptions: { output: { minify: true } },
-    terserOptions: { ecma: 2022, compress: { ecma: 2022, passes: 3 }, format: { ecma: 2022 } },
+    terserOptions: { ecma: 2022, compress: { ecma: 2022, passes: 3, keep_fargs: false, inline: 1 }, format: { ecma: 2022 } },
   },
 });

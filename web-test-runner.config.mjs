@@ -3,6 +3,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { createFeedServer } from './demo/feed-server.mjs';
 import { CHROME_ARGS, ensureChrome } from './scripts/chrome.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
@@ -41,6 +43,18 @@ export default {
     },
   ],
   middleware: [
+    // Feed documents as publishers' servers send them: their own bytes, the Content-Type given in
+    // `?type=` (none of the static server's own charset), gzip-encoded on the wire with `?gzip`.
+    async (ctx, next) => {
+      const file = /^\/test\/fixtures\/feeds\/([\w.-]+)$/.exec(ctx.path)?.[1];
+      if (!file) return next();
+      const body = await readFile(new URL(`test/fixtures/feeds/${file}`, import.meta.url));
+      ctx.set('Content-Type', String(ctx.query.type ?? 'application/xml'));
+      ctx.set('Cache-Control', 'no-store');
+      if ('gzip' in ctx.query) ctx.set('Content-Encoding', 'gzip');
+      ctx.body = 'gzip' in ctx.query ? gzipSync(body) : body;
+      return undefined;
+    },
     async (ctx, next) => {
       const handled = feeds.handle(ctx.req, ctx.res);
       if (handled === false) return next();

@@ -1,7 +1,9 @@
 /**
  * A feed's bytes to text, as the Encoding standard and XML say: a byte-order mark (UTF-8, UTF-16LE/BE)
  * wins, then the response's `charset`, then the XML declaration's `encoding`, then UTF-8. Labels are the
- * Encoding standard's, so "iso-8859-1" reads as Windows-1252, as browsers do.
+ * Encoding standard's, so "iso-8859-1" reads as Windows-1252, as browsers do; a label the engine does
+ * not know reads as UTF-8. A document that declares nothing and is not UTF-8 reads as Windows-1252,
+ * as feed readers do (an ISO-8859-1 feed shows "Líder", not "L�der").
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType = ''): string {
   const [a, b, c] = bytes;
@@ -21,11 +23,9 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType = ''): string {
     sniffed ??
     // A declaration readable as ASCII cannot truly be UTF-16, whatever it claims.
     /^<\?xml[^>]*\sencoding\s*=\s*["']((?!utf-16)[\w.:-]+)["']/i.exec(new TextDecoder('windows-1252').decode(bytes.subarray(0, 200)))?.[1];
-  let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(label ?? 'utf-8');
+    return new TextDecoder(label ?? 'utf-8', { fatal: !label }).decode(bytes);
   } catch {
-    decoder = new TextDecoder('utf-8');
+    return new TextDecoder(label ? 'utf-8' : 'windows-1252').decode(bytes);
   }
-  return decoder.decode(bytes);
 }

@@ -36,9 +36,10 @@ export function parseFeedDocument(body: string, context: ItemContext = {}): Pars
     } catch (error) {
       throw new FeedParseError(`malformed XML: ${(error as XmlError).message}`);
     }
-    if ((root.local === 'rss' && root.ns === '') || (root.local === 'RDF' && root.ns === NS.rdf)) return parseRss(root, context);
-    if (root.local === 'feed' && (root.ns === NS.atom || root.ns === '')) return parseAtom(root, context);
-    throw new FeedParseError(`not a feed: the document is <${root.name}>`);
+    // <rss> in whatever namespace a CMS gave it (Userland's, say); RDF for RSS 1.0 and 0.90.
+    if (root.local === 'rss' || (root.local === 'RDF' && root.ns === NS.rdf)) return parseRss(root, context);
+    if (root.local === 'feed' && [NS.atom, NS.atom03, ''].includes(root.ns)) return parseAtom(root, context);
+    throw new FeedParseError(`not a feed: the document is <${root.name}>, not RSS or Atom`);
   }
   throw new FeedParseError(start === '' ? 'empty response' : 'not a feed document (JSON Feed, RSS or Atom)');
 }
@@ -51,5 +52,5 @@ export function parseFeedDocument(body: string, context: ItemContext = {}): Pars
 const escapeRawControls = (json: string) =>
   json.replace(/"(?:[^"\\]|\\[^])*"?/g, (string) =>
     // eslint-disable-next-line no-control-regex -- control characters are what it escapes.
-    string.replace(/[\u0000-\u001f]/g, (control) => `\\u${control.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    string.replace(/[\u0000-\u001f]/g, (control) => JSON.stringify(control).slice(1, -1)),
   );

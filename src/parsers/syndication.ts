@@ -1,4 +1,4 @@
-/** RSS 2.0 (and RSS 1.0/RDF) and Atom 1.0, read with the small XML reader into normalised items. */
+/** RSS (0.90 to 2.0, also RDF) and Atom (1.0 and 0.3), read with the small XML reader into normalised items. */
 import { safeHttpUrl } from '../text/safe-url.js';
 import { cleanText, htmlToText, INLINE } from './html-text.js';
 import type { TickerItemInput } from '../model.js';
@@ -13,6 +13,14 @@ function baseOf(element: XmlElement, parentBase: string | undefined): string | u
 }
 
 const trimmed = (text: string | undefined) => text?.trim() || undefined;
+
+/** The text of the first of these child elements that is there: a core element, then the extensions that stand in for it. */
+function firstText(parent: XmlElement, ...names: [ns: string, local: string][]): string | undefined {
+  for (const [ns, local] of names) {
+    const text = childText(parent, ns, local);
+    if (text !== undefined) return text;
+  }
+}
 
 /** Whether a media element or an enclosure is a picture: by its medium, else its type; a bare `media:content` usually is one. */
 const isImage = ({ attributes: { medium, type } }: XmlElement, bare: boolean) =>
@@ -42,14 +50,16 @@ function nextPage(links: XmlElement[], base: string | undefined): string | undef
 // A document cut off inside an entry (a dropped connection, a size-capped proxy) leaves it incomplete.
 const CUT_OFF = 'the document ends inside it';
 
-/** RSS 2.0 `<rss><channel><item>…`, and RSS 1.0 where items sit beside the channel. */
+/**
+ * RSS 2.0 `<rss><channel><item>…` (also with a namespace of its own, as some CMSs write it), and
+ * RSS 1.0 and 0.90, where items sit beside the channel.
+ */
 export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFeed {
-  const channel = childElements(root).find(
-    (child) => child.local === 'channel' && (child.ns === '' || child.ns === NS.rss1 || child.ns === root.ns),
-  );
+  const channel = childElements(root).find((child) => child.local === 'channel');
   if (!channel) throw new FeedParseError('not an RSS feed: no <channel>');
-  // Core elements are in the channel's namespace: none for RSS 2.0, RSS 1.0's for RDF. Extensions
-  // are found by their namespace URI, whatever the prefix, and never stand in for a core element.
+  // Core elements are in the channel's namespace: none for RSS 2.0, RSS 1.0's or 0.90's for RDF.
+  // Extensions are found by their namespace URI, whatever the prefix, and only stand in for a core
+  // element that is missing (Dublin Core's title, description and dates).
   const core = channel.ns;
   const text = (parent: XmlElement, local: string) => childText(parent, core, local);
   const channelBase = baseOf(channel, baseOf(root, context.baseUrl)) ?? safeHttpUrl(text(channel, 'link'));
@@ -72,12 +82,12 @@ export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFee
     entries,
     (entry, itemContext) => {
       if (entry.cutOff) return CUT_OFF;
-      const html = childText(entry, NS.content, 'encoded') ?? text(entry, 'description') ?? childText(entry, NS.media, 'description');
-      const title = text(entry, 'title') ?? childText(entry, NS.dc, 'title');
+      const html = firstText(entry, [NS.content, 'encoded'], [core, 'description'], [NS.dc, 'description'], [NS.media, 'description']);
+      const title = firstText(entry, [core, 'title'], [NS.dc, 'title']);
       return toTickerItem(
         {
           id: idOf(entry),
-          published: text(entry, 'pubDate') ?? childText(entry, NS.dc, 'date'),
+          published: firstText(entry, [core, 'pubDate'], [NS.dc, 'date'], [NS.dcterms, 'issued'], [NS.dcterms, 'modified']),
           text: html !== undefined ? htmlToText(html) : '',
           title: title !== undefined ? htmlToText(title) : undefined,
           url: linkOf(entry),
@@ -104,13 +114,24 @@ function xhtmlText(node: XmlElement | string): string {
   return INLINE.has(node.local.toLowerCase()) ? inner : ` ${inner} `;
 }
 
-/** Text of an Atom text construct: `type="html"` is escaped HTML, `type="xhtml"` inline markup, else plain text. */
+/**
+ * Text of an Atom text construct: `type="html"` (or an HTML media type) is escaped HTML, `type="xhtml"`
+ * inline markup, else plain text. Atom 0.3 says how it is written in `mode`: inline `xml`, `escaped`,
+ * or `base64`, which Atom 1.0 implies for a media type that is neither text nor XML (RFC 4287, 4.1.3.3).
+ */
 function atomText(element: XmlElement | undefined): string | undefined {
   if (!element) return undefined;
-  const type = element.attributes.type ?? 'text';
-  if (type === 'xhtml' || type.endsWith('+xml')) return cleanText(xhtmlText(element));
-  const text = textContent(element);
-  return type === 'html' || type.endsWith('html') ? htmlToText(text) : text;
+  const { type = 'text', mode = 'xml' } = element.attributes;
+  if (mode === 'xml' && (type === 'xhtml' || type.endsWith('+xml'))) return cleanText(xhtmlText(element));
+  let text = textContent(element);
+  if (mode === 'base64' || /^(?!text\/)[^/]+\/(?!.*xml)/i.test(type)) {
+    try {
+      text = new TextDecoder().decode((Uint8Array as unknown as { fromBase64(base64: string): Uint8Array }).fromBase64(text));
+    } catch {
+      // Not base64 after all (or an engine before Uint8Array.fromBase64): read as written.
+    }
+  }
+  return /html/i.test(type) ? htmlToText(text) : text;
 }
 
 /** The entry's `rel="alternate"` Atom link (a link without `rel` is one), else its first, resolved against `xml:base`. */
@@ -121,9 +142,9 @@ function atomLink(entry: XmlElement, base?: string, atomNs: string = NS.atom): s
   return href === undefined ? undefined : (safeHttpUrl(href, baseOf(link!, base)) ?? href);
 }
 
-/** Atom 1.0 `<feed><entry>…`. */
+/** Atom 1.0 `<feed><entry>…`, and Atom 0.3, whose dates are `issued` and `modified`. */
 export function parseAtom(root: XmlElement, context: ItemContext = {}): ParsedFeed {
-  // The Atom namespace, or none for a feed that forgot to declare it.
+  // The Atom namespace (1.0's or 0.3's), or none for a feed that forgot to declare it.
   const ns = root.ns;
   const feedBase = baseOf(root, context.baseUrl) ?? safeHttpUrl(atomLink(root, undefined, ns));
   const atom = (parent: XmlElement, local: string) => childElement(parent, ns, local);
@@ -136,8 +157,8 @@ export function parseAtom(root: XmlElement, context: ItemContext = {}): ParsedFe
       return toTickerItem(
         {
           id: idOf(entry),
-          published: childText(entry, ns, 'published') ?? childText(entry, ns, 'updated'),
-          updated: childText(entry, ns, 'updated'),
+          published: firstText(entry, [ns, 'published'], [ns, 'issued'], [ns, 'updated'], [ns, 'modified']),
+          updated: firstText(entry, [ns, 'updated'], [ns, 'modified']),
           text: atomText(atom(entry, 'summary')) ?? atomText(atom(entry, 'content')) ?? '',
           title: atomText(atom(entry, 'title')),
           url: atomLink(entry, base, ns),

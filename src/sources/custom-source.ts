@@ -115,7 +115,9 @@ export function toObservable<T>(input: ObservableInput<T>): Observable<T> {
       subscriber.complete();
     });
   }
-  throw new TypeError('not an Observable, a Promise or an (async) iterable');
+  throw new TypeError(
+    `expected an Observable, a Promise or an (async) iterable as source, got ${source === null ? 'null' : typeof source}`,
+  );
 }
 
 /**
@@ -130,14 +132,8 @@ export function customUpdates(source: ObservableInput<TickerUpdateInput>, name =
     let updates: Observable<TickerUpdateInput>;
     try {
       updates = toObservable(source);
-    } catch {
-      const got = source === null ? 'null' : typeof source;
-      subscriber.next(
-        sourceError(
-          new FeedError('source', `${name}: expected an Observable, a Promise or an (async) iterable as source, got ${got}`),
-          name,
-        ),
-      );
+    } catch (error) {
+      subscriber.next(sourceError(error, name));
       return subscriber.complete();
     }
     return updates.subscribe({
