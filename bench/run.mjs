@@ -282,31 +282,57 @@ async function burst(/** @type {import('playwright-core').Browser} */ browser, /
   );
 }
 
+/**
+ * First render: 15 rounds, each loading ours and the plain Lit list once (the order alternating, so
+ * neither always runs on a warmer machine), each in a fresh page. The goal holds for the median of
+ * the rounds' ratios (its range shown): wall-clock time on a shared machine swings by half between
+ * runs, and a ratio within one round shares its minute. The main thread's busy time to the painted
+ * frame (Chromium's TaskDuration: parsing, script, style, layout, paint) is shown beside it, the
+ * part of the wait that is work rather than waiting.
+ */
 async function firstRender(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
-  /** @type {Record<string, number[]>} */
-  const times = { ours: [], baseline: [] };
-  for (let round_ = 0; round_ < 15; round_++) {
-    for (const kind of ['ours', 'baseline']) {
+  /** @type {Record<'ours' | 'baseline', { ms: number, busy: number }[]>} */
+  const loads = { ours: [], baseline: [] };
+  const rounds = SMOKE ? 3 : 15;
+  for (let round_ = 0; round_ < rounds; round_++) {
+    /** @type {('ours' | 'baseline')[]} */
+    const order = round_ % 2 ? ['baseline', 'ours'] : ['ours', 'baseline'];
+    for (const kind of order) {
       const page = await browser.newPage();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
       await page.goto(`${origin}/page/first-render-${kind}`);
       const result = await (await page.waitForFunction(() => /** @type {any} */ (window).firstRender)).jsonValue();
       if (result.count !== 50) throw new Error(`${kind} painted ${result.count} items`);
-      times[kind]?.push(result.ms);
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      loads[kind].push({ ms: result.ms, busy: (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? NaN) * 1000 });
       await page.close();
     }
   }
-  const ours = median(times.ours ?? []);
-  const baseline = median(times.baseline ?? []);
-  rows.push({
-    group: 'first render (50 items, median of 15)',
-    figure: 'script start to painted',
-    ours: round(ours, 1),
-    peer: round(baseline, 1),
-    ratio: round(ours / baseline),
-    unit: 'ms',
-    goal: '<= 1.2x the plain Lit list',
-    met: ours / baseline <= 1.2,
-  });
+  const group = `first render (50 items, ${rounds} rounds)`;
+  const against = (/** @type {'ms' | 'busy'} */ key) => loads.ours.map((load, i) => load[key] / (loads.baseline[i]?.[key] ?? NaN));
+  const wall = against('ms');
+  rows.push(
+    {
+      group,
+      figure: 'script start to painted (median of the rounds’ ratios)',
+      ours: spread(loads.ours.map((load) => load.ms), 1),
+      peer: spread(loads.baseline.map((load) => load.ms), 1),
+      ratio: spread(wall, 2),
+      unit: 'ms',
+      goal: '<= 1.2x the plain Lit list',
+      met: median(wall) <= 1.2,
+    },
+    {
+      group,
+      figure: 'main-thread busy time to painted',
+      ours: spread(loads.ours.map((load) => load.busy)),
+      peer: spread(loads.baseline.map((load) => load.busy)),
+      ratio: spread(against('busy'), 2),
+      unit: 'ms',
+      goal: '',
+    },
+  );
 }
 
 async function bandwidth(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
