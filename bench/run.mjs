@@ -316,8 +316,14 @@ async function firstRender(/** @type {import('playwright-core').Browser} */ brow
     {
       group,
       figure: 'script start to painted (median of the rounds’ ratios)',
-      ours: spread(loads.ours.map((load) => load.ms), 1),
-      peer: spread(loads.baseline.map((load) => load.ms), 1),
+      ours: spread(
+        loads.ours.map((load) => load.ms),
+        1,
+      ),
+      peer: spread(
+        loads.baseline.map((load) => load.ms),
+        1,
+      ),
       ratio: spread(wall, 2),
       unit: 'ms',
       goal: '<= 1.2x the plain Lit list',
