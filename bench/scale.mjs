@@ -1,31 +1,51 @@
 // @ts-check
 /**
- * `npm run bench:scale`: many readers through the committed deploy/nginx/ configurations on the real
- * engines (nginx + nchan with the Redis store; nginx as a feed cache), all on 127.0.0.1. Writes
- * bench/scale-results.json; `--readme` also writes the table into docs/operations.md.
+ * `npm run bench:scale`: many readers through the committed deploy/ configurations on the real engines
+ * (nginx + nchan with the Redis store; a cluster of two such nodes behind nginx's stream balancer;
+ * nginx as a feed cache), all on 127.0.0.1. Writes bench/scale-results.json; `--readme` also writes
+ * the tables into docs/scale.md.
  *
- *   1. fan-out: for SSE and WebSocket, N readers (default 10,000) running the library's own stream
- *      code, spread over worker processes; 20 messages; delivered %, latency p50/p99 (publish → reader)
- *   2. restart: the same with an nginx restart after 10 of the 20 messages: lost, shown twice,
- *      delivered twice, how long readers took to reconnect once nginx was back
- *   3. cache: 1,000 pollers revalidating every second through the feed cache for 30 s: origin
+ *   1. fan-out, library readers: for SSE and WebSocket, N readers (default 10,000) running the
+ *      library's own stream code, spread over worker processes; 20 messages; delivered %, latency
+ *      p50/p99 (publish → reader). These readers are for correctness: on two cores their own CPU
+ *      (fetch, web streams, RxJS, the store's fold) is most of the latency.
+ *   2. fan-out, light readers: raw TCP sockets (bench/scale-light-worker.mjs) at 10,000 and 30,000
+ *      readers (--light), for the latency of the hub itself.
+ *   3. restart: the library readers with an nginx restart after 10 of the 20 messages: lost, shown
+ *      twice, delivered twice, how long readers took to reconnect once nginx was back; for WebSocket
+ *      also with nchan's ws+meta.nchan subprotocol (the `#ws+meta.nchan` URL), which resumes.
+ *   4. failover: N library SSE readers through deploy/cluster/balancer.conf over two nodes; one node
+ *      is killed (SIGKILL, master and workers) after 10 of the 20 messages while the CMS publishes to
+ *      the node that is alive: lost, shown twice, how long the killed node's readers took to be back.
+ *   5. cache: 1,000 pollers revalidating every second through the feed cache for 30 s: origin
  *      requests per 5-s cache interval, share of 304s
  *   plus nginx and Redis CPU time per delivery and per revalidation, for the capacity model.
  *
- * Options: --subscribers N, --messages N, --workers N, --pollers N, --arrival S (seconds over which readers
- * connect; default 300 a second), --only sse,websocket,sse-restart,websocket-restart,cache (a partial run
- * keeps the other rows of bench/scale-results.json), --readme.
+ * Options: --subscribers N, --messages N, --workers N, --pollers N, --arrival S (seconds over which
+ * library readers connect; default 300 a second), --light 10000,30000 (light reader counts),
+ * --only sse,websocket,light-sse,light-websocket,sse-restart,websocket-restart,websocket-resume-restart,failover,cache
+ * (a partial run keeps the other rows of bench/scale-results.json), --readme.
  * Bounded: every phase has a deadline, the whole run stops after 20 minutes, and every process it
  * started (workers, nginx, Redis) is stopped by PID on the way out.
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { createFeedServer } from '../demo/feed-server.mjs';
-import { ensureEngines, freePort, startNginx, startRedis, stop } from '../scripts/engines.mjs';
+import {
+  ensureEngines,
+  freePort,
+  nodeSubscribers,
+  processFamily,
+  startCluster,
+  startNginx,
+  startRedis,
+  stop,
+} from '../scripts/engines.mjs';
 
 const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -34,7 +54,23 @@ const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
 const SUBSCRIBERS = Number(arg('subscribers', '10000'));
 const MESSAGES = Number(arg('messages', '20'));
 const WORKERS = Number(arg('workers', String(Math.max(1, Math.ceil(SUBSCRIBERS / 1250)))));
-const ONLY = arg('only', 'sse,websocket,sse-restart,websocket-restart,cache').split(',');
+const PHASES = [
+  'sse',
+  'websocket',
+  'light-sse',
+  'light-websocket',
+  'sse-restart',
+  'websocket-restart',
+  'websocket-resume-restart',
+  'failover',
+  'cache',
+];
+const ONLY = arg('only', PHASES.join(',')).split(',');
+const LIGHT = arg('light', '10000,30000').split(',').map(Number);
+/** Light readers per process (each process opens one descriptor per reader; `ulimit -n` is 20,000 here). */
+const LIGHT_PER_PROCESS = 7500;
+/** The goals each row is held to (`met`). */
+const GOALS = { delivered_pct: 100, p99_ms: 1000, reconnected_p99_ms: 10_000 };
 const POLLERS = Number(arg('pollers', '1000'));
 const ARRIVAL_S = Number(arg('arrival', String(Math.max(1, Math.round(SUBSCRIBERS / 300)))));
 const CACHE_INTERVAL_S = 5; // proxy_cache_valid in deploy/nginx/feed-cache.conf
@@ -48,27 +84,14 @@ const percentile = (/** @type {number[]} */ values, /** @type {number} */ p) => 
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 const round = (/** @type {number} */ value, digits = 1) => Number(value.toFixed(digits));
-
-/** A process and its children (nginx: the master and its workers), as /proc entry names. */
-function family(/** @type {number | undefined} */ pid) {
-  if (!pid) return [];
-  return readdirSync('/proc').filter((entry) => {
-    if (!/^\d+$/.test(entry)) return false;
-    if (Number(entry) === pid) return true;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-    } catch {
-      return false; // the process ended meanwhile
-    }
-  });
-}
+/** The machine's 1-minute load average as a phase starts: on a shared machine, what the other figures were measured under. */
+const load = () => round(loadavg()[0] ?? NaN, 2);
 
 /** Sums `read` over a process and its children; a process that ended meanwhile counts 0. */
 function sumOverFamily(/** @type {number | undefined} */ pid, /** @type {(entry: string) => number} */ read) {
-  return family(pid).reduce((total, entry) => {
+  return processFamily(pid).reduce((total, entry) => {
     try {
-      return total + read(entry);
+      return total + read(String(entry));
     } catch {
       return total;
     }
@@ -134,13 +157,21 @@ async function until(/** @type {() => boolean | Promise<boolean>} */ check, /** 
   return check();
 }
 
-/** N readers over W processes. */
-async function startReaders(/** @type {string} */ module, /** @type {string} */ url, /** @type {string} */ transport) {
+/**
+ * `count` readers over `processes` worker processes running `script` (scale-worker.mjs: the library;
+ * scale-light-worker.mjs: raw sockets); `start(index, share)` is each one's start message.
+ */
+async function startWorkers(
+  /** @type {string} */ script,
+  /** @type {number} */ count,
+  /** @type {number} */ processes,
+  /** @type {(index: number, share: number) => Record<string, unknown>} */ start,
+) {
   /** @type {{ child: import('node:child_process').ChildProcess, live: number, report?: any }[]} */
   const workers = [];
-  for (let w = 0; w < WORKERS; w++) {
-    const count = Math.floor(SUBSCRIBERS / WORKERS) + (w < SUBSCRIBERS % WORKERS ? 1 : 0);
-    const child = fork(new URL('./scale-worker.mjs', import.meta.url), [], {
+  for (let w = 0; w < processes; w++) {
+    const share = Math.floor(count / processes) + (w < count % processes ? 1 : 0);
+    const child = fork(new URL(script, import.meta.url), [], {
       execArgv: ['--experimental-websocket', '--no-warnings', '--max-old-space-size=1024'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -151,9 +182,7 @@ async function startReaders(/** @type {string} */ module, /** @type {string} */ 
       if (typeof message.live === 'number') worker.live = message.live;
       if (message.report) worker.report = message.report;
     });
-    // Readers arrive over ARRIVAL_S seconds (the library's start jitter): a whole audience opening the
-    // page in the same instant would measure the connection storm, not the fan-out.
-    child.send({ start: { module, url, transport, count, startJitter: ARRIVAL_S * 1000 } });
+    child.send({ start: start(w, share) });
     workers.push(worker);
   }
   const live = () => workers.reduce((sum, worker) => sum + worker.live, 0);
@@ -169,9 +198,10 @@ async function startReaders(/** @type {string} */ module, /** @type {string} */ 
       return {
         latencies: reports.flatMap((report) => report.latencies),
         received: reports.reduce((sum, report) => sum + report.received, 0),
-        duplicates: reports.reduce((sum, report) => sum + report.duplicates, 0),
-        shownTwice: reports.reduce((sum, report) => sum + report.shownTwice, 0),
-        reconnectedAt: reports.flatMap((report) => report.reconnectedAt),
+        duplicates: reports.reduce((sum, report) => sum + (report.duplicates ?? 0), 0),
+        shownTwice: reports.reduce((sum, report) => sum + (report.shownTwice ?? 0), 0),
+        /** @type {number[]} */
+        reconnectedAt: reports.flatMap((report) => report.reconnectedAt ?? []),
         cpuUs: reports.reduce((sum, report) => sum + report.cpuUs, 0),
       };
     },
@@ -187,6 +217,52 @@ async function startReaders(/** @type {string} */ module, /** @type {string} */ 
   };
 }
 
+/** N library readers (the library's stream code and fold) over W processes. */
+const startReaders = (/** @type {string} */ module, /** @type {string} */ url, /** @type {string} */ transport) =>
+  // Readers arrive over ARRIVAL_S seconds (the library's start jitter): a whole audience opening the
+  // page in the same instant would measure the connection storm, not the fan-out.
+  startWorkers('./scale-worker.mjs', SUBSCRIBERS, WORKERS, (_, count) => ({
+    module,
+    url,
+    transport,
+    count,
+    startJitter: ARRIVAL_S * 1000,
+  }));
+
+/** `count` light readers (raw sockets) of 127.0.0.1:port/path, each process from its own loopback address (ports run out past ~28,000 from one). */
+const startLightReaders = (
+  /** @type {number} */ port,
+  /** @type {string} */ path,
+  /** @type {string} */ transport,
+  /** @type {number} */ count,
+) =>
+  startWorkers('./scale-light-worker.mjs', count, Math.ceil(count / LIGHT_PER_PROCESS), (index, share) => ({
+    port,
+    path,
+    transport,
+    count: share,
+    localAddress: `127.0.1.${index + 1}`,
+    // 2,000 new connections a second in all.
+    arrival: count / 2,
+  }));
+
+/** A percentile, rounded to 0.1 ms. */
+const percentileOf = (/** @type {number[]} */ values, /** @type {number} */ p) => round(percentile(values, p));
+
+/** Publishes one message to the first of `ports` that takes it (the CMS tries the next node when one is down); retries while nchan answers 503 (right after a start). */
+async function publish(/** @type {number[]} */ ports, /** @type {string} */ channel, /** @type {string} */ id) {
+  const body = JSON.stringify({ id, content_text: `ROME (ANP) - Bericht ${id}`, date_published: new Date().toISOString() });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const port of ports) {
+      const response = await fetch(`http://127.0.0.1:${port}/pub/${channel}`, { method: 'POST', body }).catch(() => undefined);
+      await response?.arrayBuffer();
+      if (response && response.status < 300) return;
+    }
+    await sleep(100);
+  }
+  throw new Error(`could not publish ${id}`);
+}
+
 async function main() {
   const engines = ensureEngines();
   if (!engines) process.exit(1);
@@ -196,122 +272,13 @@ async function main() {
     date: new Date().toISOString().slice(0, 10),
     engines: { nginx: '1.22.1', nchan: '1.3.6', redis: '7.0.15' },
     machine: { cores: (await import('node:os')).cpus().length, note: 'readers, nginx and Redis share this machine' },
+    goals: {
+      fanout: `delivered ${GOALS.delivered_pct} %; p99 ≤ ${GOALS.p99_ms} ms measured by the light readers (the library readers' p99 is their own CPU on this machine)`,
+      restart: `lost 0, shown twice 0, reconnected p99 ≤ ${GOALS.reconnected_p99_ms} ms; WebSocket with ws+meta.nchan also delivered twice 0`,
+      failover: `lost 0, shown twice 0, the killed node's readers back within ${GOALS.reconnected_p99_ms} ms p99`,
+      cache: 'the origin at most one request per cache interval',
+    },
   };
-
-  const redis = await startRedis(engines);
-  cleanups.push(() => redis.close());
-  const hubPort = await freePort();
-  const hub = await startNginx(
-    engines,
-    'nchan-hub.conf',
-    { 'listen 8080;': `listen 127.0.0.1:${hubPort};`, 'redis://127.0.0.1:6379': `redis://127.0.0.1:${redis.port}` },
-    { workers: 2, connections: Math.min(9000, SUBSCRIBERS + 500) },
-  );
-  cleanups.push(() => hub.close());
-
-  /** Publishes one message; retries while nchan answers 503 (right after a start). */
-  async function publish(/** @type {string} */ channel, /** @type {string} */ id) {
-    const body = JSON.stringify({ id, content_text: `ROME (ANP) - Bericht ${id}`, date_published: new Date().toISOString() });
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const response = await fetch(`http://127.0.0.1:${hubPort}/pub/${channel}`, { method: 'POST', body }).catch(() => undefined);
-      await response?.arrayBuffer();
-      if (response && response.status < 300) return;
-      await sleep(100);
-    }
-    throw new Error(`could not publish ${id}`);
-  }
-
-  /** One run: connect everyone, publish, optionally restart nginx halfway. */
-  async function fanOut(/** @type {string} */ transport, /** @type {boolean} */ restart) {
-    const channel = `scale-${transport}-${restart ? 'restart' : 'run'}-${Date.now().toString(36)}`;
-    const url = `${transport === 'websocket' ? 'ws' : 'http'}://127.0.0.1:${hubPort}/sub/${channel}`;
-    const started = Date.now();
-    const memoryBefore = residentKb(hub.child?.pid);
-    const readers = await startReaders(module, url, transport);
-    await until(() => readers.live() >= SUBSCRIBERS, 180_000);
-    const connected = readers.live();
-    const connectS = (Date.now() - started) / 1000;
-    const nginxKbPerReader = (residentKb(hub.child?.pid) - memoryBefore) / Math.max(1, readers.live());
-    console.log(`  ${transport}${restart ? ' restart' : ''}: ${readers.live()} of ${SUBSCRIBERS} readers live after ${round(connectS)} s`);
-    const cpuBefore = { nginx: cpuSeconds(hub.child?.pid), redis: cpuSeconds(redis.child.pid), readers: (await readers.report()).cpuUs };
-    const publishStart = Date.now();
-    let restartedAt = 0;
-    let hubReadyMs = 0;
-    for (let i = 1; i <= MESSAGES; i++) {
-      if (restart && i === Math.floor(MESSAGES / 2) + 1) {
-        // Everything so far delivered, then nginx goes down and comes back; Redis stays.
-        await until(async () => (await readers.report()).received >= SUBSCRIBERS * (i - 1), 30_000, 500);
-        await hub.stop();
-        await hub.start();
-        restartedAt = Date.now();
-        // nchan answers 503 until it has reached Redis: how long that takes explains the readers' reconnect times.
-        await until(
-          async () => {
-            const response = await fetch(`http://127.0.0.1:${hubPort}/pub/${channel}`).catch(() => undefined);
-            await response?.arrayBuffer();
-            return response !== undefined && response.status !== 503;
-          },
-          60_000,
-          50,
-        );
-        hubReadyMs = Date.now() - restartedAt;
-        if (hub.child?.pid) console.log(`  nginx restarted (pid ${hub.child.pid})`);
-      }
-      await publish(channel, `m-${i}`);
-      await sleep(200);
-    }
-    const publishS = (Date.now() - publishStart) / 1000;
-    const expected = SUBSCRIBERS * MESSAGES;
-    await until(async () => (await readers.report()).received >= expected, restart ? 120_000 : 60_000, 500);
-    const report = await readers.report();
-    const cpu = { nginx: cpuSeconds(hub.child?.pid) - cpuBefore.nginx, redis: cpuSeconds(redis.child.pid) - cpuBefore.redis };
-    await readers.stop();
-    const row = {
-      transport,
-      subscribers: SUBSCRIBERS,
-      messages: MESSAGES,
-      connected,
-      delivered_pct: round((100 * report.received) / expected, 2),
-      p50_ms: round(percentile(report.latencies, 50)),
-      p99_ms: round(percentile(report.latencies, 99)),
-    };
-    if (!restart) {
-      return {
-        ...row,
-        connect_s: round(connectS),
-        nginx_kb_per_reader: round(nginxKbPerReader, 1),
-        // nginx counted over the publishing window (the same process throughout).
-        nginx_cpu_us_per_delivery: round((cpu.nginx * 1e6) / Math.max(1, report.received), 2),
-        redis_cpu_us_per_message: round((cpu.redis * 1e6) / MESSAGES, 0),
-        // The readers' own CPU (the library parsing and folding), which on one machine competes with nginx.
-        reader_cpu_us_per_delivery: round((report.cpuUs - cpuBefore.readers) / Math.max(1, report.received), 1),
-        publish_s: round(publishS),
-      };
-    }
-    return {
-      ...row,
-      restart: {
-        lost: expected - report.received,
-        duplicates_shown: report.shownTwice,
-        duplicates_delivered: report.duplicates,
-        reconnected_p50_ms: round(
-          percentile(
-            report.reconnectedAt.map((at) => at - restartedAt),
-            50,
-          ),
-        ),
-        reconnected_p99_ms: round(
-          percentile(
-            report.reconnectedAt.map((at) => at - restartedAt),
-            99,
-          ),
-        ),
-        reconnected: report.reconnectedAt.length,
-        hub_ready_after_start_ms: hubReadyMs,
-      },
-    };
-  }
-
   // A partial run (--only) replaces its own rows in the previous results and keeps the others.
   /** @type {any} */
   let previous = {};
@@ -320,26 +287,262 @@ async function main() {
   } catch {
     // first run
   }
+  /** Which phase wrote a row. */
+  const phaseOf = (/** @type {any} */ row) =>
+    row.reader === 'light' ? `light-${row.transport}` : `${row.transport}${row.resume ? '-resume' : ''}${row.restart ? '-restart' : ''}`;
   /** @type {any[]} */
-  const fanout = [];
-  for (const transport of ['sse', 'websocket']) {
-    for (const restart of [false, true]) {
-      const key = restart ? `${transport}-restart` : transport;
-      const kept = (previous.fanout ?? []).find(
-        (/** @type {any} */ row) => row.transport === transport && Boolean(row.restart) === restart,
-      );
-      if (ONLY.includes(key)) fanout.push(await fanOut(transport, restart));
-      else if (kept) fanout.push(kept);
-    }
-  }
-  results.fanout = fanout;
-  await hub.close();
-  await redis.close();
+  const fanout = (previous.fanout ?? [])
+    .map((/** @type {any} */ row) => ({ reader: 'library', ...row }))
+    .filter((/** @type {any} */ row) => !ONLY.includes(phaseOf(row)));
 
+  const libraryPhases = ['sse', 'websocket', 'sse-restart', 'websocket-restart', 'websocket-resume-restart'].filter((phase) =>
+    ONLY.includes(phase),
+  );
+  const lightPhases = ['light-sse', 'light-websocket'].filter((phase) => ONLY.includes(phase));
+  if (libraryPhases.length + lightPhases.length > 0) {
+    const redis = await startRedis(engines);
+    cleanups.push(() => redis.close());
+    /** A hub (deploy/nginx/nchan-hub.conf) on this Redis for `readers`: nginx's workers hold at most 9,000 connections each here. */
+    const startHub = async (/** @type {number} */ readers) => {
+      const port = await freePort();
+      const hub = await startNginx(
+        engines,
+        'nchan-hub.conf',
+        { 'listen 8080;': `listen 127.0.0.1:${port};`, 'redis://127.0.0.1:6379': `redis://127.0.0.1:${redis.port}` },
+        { workers: Math.max(2, Math.ceil(readers / 8000)), connections: Math.min(9000, readers + 500) },
+      );
+      cleanups.push(() => hub.close());
+      return { hub, port };
+    };
+
+    if (libraryPhases.length > 0) {
+      const { hub, port: hubPort } = await startHub(SUBSCRIBERS);
+
+      /** One run: connect everyone, publish, optionally restart nginx halfway. */
+      const fanOut = async (/** @type {string} */ transport, /** @type {boolean} */ restart, resume = false) => {
+        const channel = `scale-${transport}-${restart ? 'restart' : 'run'}-${Date.now().toString(36)}`;
+        // The ws+meta.nchan subprotocol, which the library asks for when the URL says so (see src/sources/websocket-feed.ts).
+        const url = `${transport === 'websocket' ? 'ws' : 'http'}://127.0.0.1:${hubPort}/sub/${channel}${resume ? '#ws+meta.nchan' : ''}`;
+        const started = Date.now();
+        const loadBefore = load();
+        const memoryBefore = residentKb(hub.child?.pid);
+        const readers = await startReaders(module, url, transport);
+        await until(() => readers.live() >= SUBSCRIBERS, 180_000);
+        const connected = readers.live();
+        const connectS = (Date.now() - started) / 1000;
+        const nginxKbPerReader = (residentKb(hub.child?.pid) - memoryBefore) / Math.max(1, readers.live());
+        console.log(
+          `  ${transport}${resume ? ' resume' : ''}${restart ? ' restart' : ''}: ${readers.live()} of ${SUBSCRIBERS} library readers live after ${round(connectS)} s`,
+        );
+        const cpuBefore = {
+          nginx: cpuSeconds(hub.child?.pid),
+          redis: cpuSeconds(redis.child.pid),
+          readers: (await readers.report()).cpuUs,
+        };
+        const publishStart = Date.now();
+        let restartedAt = 0;
+        let hubReadyMs = 0;
+        for (let i = 1; i <= MESSAGES; i++) {
+          if (restart && i === Math.floor(MESSAGES / 2) + 1) {
+            // Everything so far delivered, then nginx goes down and comes back; Redis stays.
+            await until(async () => (await readers.report()).received >= SUBSCRIBERS * (i - 1), 30_000, 500);
+            await hub.stop();
+            await hub.start();
+            restartedAt = Date.now();
+            // nchan answers 503 until it has reached Redis: how long that takes explains the readers' reconnect times.
+            await until(
+              async () => {
+                const response = await fetch(`http://127.0.0.1:${hubPort}/pub/${channel}`).catch(() => undefined);
+                await response?.arrayBuffer();
+                return response !== undefined && response.status !== 503;
+              },
+              60_000,
+              50,
+            );
+            hubReadyMs = Date.now() - restartedAt;
+            if (hub.child?.pid) console.log(`  nginx restarted (pid ${hub.child.pid})`);
+          }
+          await publish([hubPort], channel, `m-${i}`);
+          await sleep(200);
+        }
+        const publishS = (Date.now() - publishStart) / 1000;
+        const expected = SUBSCRIBERS * MESSAGES;
+        await until(async () => (await readers.report()).received >= expected, restart ? 120_000 : 60_000, 500);
+        const report = await readers.report();
+        const cpu = { nginx: cpuSeconds(hub.child?.pid) - cpuBefore.nginx, redis: cpuSeconds(redis.child.pid) - cpuBefore.redis };
+        await readers.stop();
+        const row = {
+          reader: 'library',
+          transport,
+          ...(resume && { resume: 'ws+meta.nchan' }),
+          subscribers: SUBSCRIBERS,
+          messages: MESSAGES,
+          connected,
+          delivered_pct: round((100 * report.received) / expected, 2),
+          p50_ms: round(percentile(report.latencies, 50)),
+          p99_ms: round(percentile(report.latencies, 99)),
+          load_average: loadBefore,
+        };
+        if (!restart) {
+          return {
+            ...row,
+            met: row.delivered_pct >= GOALS.delivered_pct,
+            connect_s: round(connectS),
+            nginx_kb_per_reader: round(nginxKbPerReader, 1),
+            // nginx counted over the publishing window (the same process throughout).
+            nginx_cpu_us_per_delivery: round((cpu.nginx * 1e6) / Math.max(1, report.received), 2),
+            redis_cpu_us_per_message: round((cpu.redis * 1e6) / MESSAGES, 0),
+            // The readers' own CPU (the library parsing and folding), which on one machine competes with nginx.
+            reader_cpu_us_per_delivery: round((report.cpuUs - cpuBefore.readers) / Math.max(1, report.received), 1),
+            publish_s: round(publishS),
+          };
+        }
+        const back = report.reconnectedAt.map((at) => at - restartedAt);
+        const restartRow = {
+          lost: expected - report.received,
+          duplicates_shown: report.shownTwice,
+          duplicates_delivered: report.duplicates,
+          reconnected_p50_ms: percentileOf(back, 50),
+          reconnected_p99_ms: percentileOf(back, 99),
+          reconnected: back.length,
+          hub_ready_after_start_ms: hubReadyMs,
+        };
+        return {
+          ...row,
+          met:
+            restartRow.lost === 0 &&
+            restartRow.duplicates_shown === 0 &&
+            restartRow.reconnected_p99_ms <= GOALS.reconnected_p99_ms &&
+            (!resume || restartRow.duplicates_delivered === 0),
+          restart: restartRow,
+        };
+      };
+
+      for (const phase of libraryPhases) {
+        const [transport = 'sse'] = phase.split('-');
+        fanout.push(await fanOut(transport, phase.endsWith('-restart'), phase.includes('-resume')));
+      }
+      await hub.close();
+    }
+
+    for (const phase of lightPhases) {
+      const transport = phase.slice('light-'.length);
+      for (const count of LIGHT) {
+        const { hub, port } = await startHub(count);
+        const channel = `scale-light-${transport}-${count}-${Date.now().toString(36)}`;
+        const started = Date.now();
+        const loadBefore = load();
+        const readers = await startLightReaders(port, `/sub/${channel}`, transport, count);
+        await until(() => readers.live() >= count, 120_000);
+        const connected = readers.live();
+        console.log(`  light ${transport}: ${connected} of ${count} readers live after ${round((Date.now() - started) / 1000)} s`);
+        const cpuBefore = { nginx: cpuSeconds(hub.child?.pid), readers: (await readers.report()).cpuUs };
+        for (let i = 1; i <= MESSAGES; i++) {
+          await publish([port], channel, `m-${i}`);
+          await sleep(200);
+        }
+        const expected = count * MESSAGES;
+        await until(async () => (await readers.report()).received >= expected, 60_000, 500);
+        const report = await readers.report();
+        const nginxCpu = cpuSeconds(hub.child?.pid) - cpuBefore.nginx;
+        await readers.stop();
+        await hub.close();
+        const row = {
+          reader: 'light',
+          transport,
+          subscribers: count,
+          messages: MESSAGES,
+          connected,
+          delivered_pct: round((100 * report.received) / expected, 2),
+          p50_ms: round(percentile(report.latencies, 50)),
+          p99_ms: round(percentile(report.latencies, 99)),
+          nginx_cpu_us_per_delivery: round((nginxCpu * 1e6) / Math.max(1, report.received), 2),
+          reader_cpu_us_per_delivery: round((report.cpuUs - cpuBefore.readers) / Math.max(1, report.received), 1),
+          load_average: loadBefore,
+        };
+        fanout.push({ ...row, met: row.delivered_pct >= GOALS.delivered_pct && row.p99_ms <= GOALS.p99_ms });
+      }
+    }
+    await redis.close();
+  }
+  const order = (/** @type {any} */ row) => PHASES.indexOf(phaseOf(row)) * 1e6 + row.subscribers;
+  results.fanout = fanout.sort((a, b) => order(a) - order(b));
+
+  results.failover = ONLY.includes('failover') ? await failoverRun(engines, module) : previous.failover;
   results.cache = ONLY.includes('cache') ? await cacheRun(engines) : previous.cache;
   writeFileSync('bench/scale-results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
   if (process.argv.includes('--readme')) writeReadme(results);
+}
+
+/**
+ * SUBSCRIBERS library SSE readers through deploy/cluster/balancer.conf over two nodes on one Redis;
+ * after half the messages node 0 is killed (SIGKILL, master and workers) and the CMS publishes to the
+ * node that is alive.
+ */
+async function failoverRun(/** @type {{ nginx: string, redis: string }} */ engines, /** @type {string} */ module) {
+  const transport = 'sse';
+  const cluster = await startCluster(engines, {
+    nodeWorkers: 2,
+    nodeConnections: 9000,
+    // Two descriptors per proxied reader, and reuseport spreads readers evenly over these workers.
+    balancerWorkers: Math.max(2, Math.ceil(SUBSCRIBERS / 2500)),
+    balancerConnections: 8000,
+  });
+  cleanups.push(() => cluster.close());
+  const [portA, portB] = /** @type {[number, number]} */ (cluster.nodePorts);
+  const channel = `scale-failover-${Date.now().toString(36)}`;
+  const started = Date.now();
+  const loadBefore = load();
+  const readers = await startReaders(module, `http://127.0.0.1:${cluster.port}/sub/${channel}`, transport);
+  await until(() => readers.live() >= SUBSCRIBERS, 180_000);
+  const connected = readers.live();
+  const spread = await Promise.all([portA, portB].map(nodeSubscribers));
+  console.log(
+    `  failover: ${connected} of ${SUBSCRIBERS} library readers live after ${round((Date.now() - started) / 1000)} s, per node ${spread}`,
+  );
+  let killedAt = 0;
+  let alive = [portA, portB];
+  for (let i = 1; i <= MESSAGES; i++) {
+    if (i === Math.floor(MESSAGES / 2) + 1) {
+      await until(async () => (await readers.report()).received >= SUBSCRIBERS * (i - 1), 30_000, 500);
+      await cluster.nodes[0]?.kill();
+      killedAt = Date.now();
+      alive = [portB];
+      console.log('  node 0 killed (SIGKILL)');
+    }
+    // Publishing goes to either node: alternately, the next one when a node is down.
+    await publish(i % 2 ? alive : [...alive].reverse(), channel, `m-${i}`);
+    await sleep(200);
+  }
+  const expected = SUBSCRIBERS * MESSAGES;
+  await until(async () => (await readers.report()).received >= expected, 120_000, 500);
+  const report = await readers.report();
+  await readers.stop();
+  await cluster.close();
+  const back = report.reconnectedAt.map((at) => at - killedAt);
+  const failover = {
+    reader: 'library',
+    transport,
+    nodes: 2,
+    readers: SUBSCRIBERS,
+    connected,
+    on_killed_node: spread[0],
+    messages: MESSAGES,
+    delivered_pct: round((100 * report.received) / expected, 2),
+    lost: expected - report.received,
+    duplicates_shown: report.shownTwice,
+    duplicates_delivered: report.duplicates,
+    reconnected: back.length,
+    reconnected_p50_ms: percentileOf(back, 50),
+    reconnected_p99_ms: percentileOf(back, 99),
+    reconnected_max_ms: back.length ? Math.max(...back) : NaN,
+    load_average: loadBefore,
+  };
+  return {
+    ...failover,
+    met: failover.lost === 0 && failover.duplicates_shown === 0 && failover.reconnected_p99_ms <= GOALS.reconnected_p99_ms,
+  };
 }
 
 /** Pollers revalidating every second through deploy/nginx/feed-cache.conf in front of the demo feed server. */
