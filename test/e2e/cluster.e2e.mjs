@@ -135,7 +135,8 @@ describe('deploy/cluster: two hub nodes on one Redis behind the balancer', () =>
 
     /** @type {{ transport: string, node: number, page: import('playwright-core').Page, errors: string[] }[]} */
     const readers = [];
-    for (const transport of ['sse', 'websocket']) {
+    // WebSocket plain, and resuming with nchan's ws+meta.nchan (asked for by the URL's fragment).
+    for (const transport of ['sse', 'websocket', 'websocket-meta']) {
       // Until each node has PER_NODE of this transport (the balancer picks; a browser may hold a spare connection).
       const on = (/** @type {number} */ node) => readers.filter((reader) => reader.transport === transport && reader.node === node).length;
       while (on(0) < PER_NODE || on(1) < PER_NODE) {
@@ -146,7 +147,7 @@ describe('deploy/cluster: two hub nodes on one Redis behind the balancer', () =>
         /** @type {string[]} */
         const errors = [];
         page.on('pageerror', (error) => errors.push(error.message));
-        const feed = `${transport === 'sse' ? 'http' : 'ws'}://127.0.0.1:${cluster.port}/sub/${channel}`;
+        const feed = `${transport === 'sse' ? 'http' : 'ws'}://127.0.0.1:${cluster.port}/sub/${channel}${transport === 'websocket-meta' ? '#ws+meta.nchan' : ''}`;
         await page.goto(`${site.origin}/?feed=${encodeURIComponent(feed)}`);
         await eventually(async () => (await block(page)).ids.length === 3, 'the buffer');
         assert.deepEqual((await block(page)).ids, ['drie', 'twee', 'een']);
@@ -208,10 +209,16 @@ describe('deploy/cluster: two hub nodes on one Redis behind the balancer', () =>
       [...Array(count('sse', 1)).fill('-'), ...Array(count('sse', 0)).fill(drie)].sort(),
       'SSE: new readers from the start, the readers of node 0 resumed after drie',
     );
-    assert.equal(
-      requests.filter(({ websocket }) => websocket).length,
-      count('websocket', 0) + count('websocket', 1),
-      'WebSocket: each reader once on node 1',
+    assert.deepEqual(
+      requests
+        .filter(({ websocket }) => websocket)
+        .map(({ from }) => from)
+        .sort(),
+      [
+        ...Array(count('websocket', 0) + count('websocket', 1) + count('websocket-meta', 1)).fill('-'),
+        ...Array(count('websocket-meta', 0)).fill(drie),
+      ].sort(),
+      'WebSocket: plain ones start again from the buffer, ws+meta.nchan ones of node 0 resumed after drie',
     );
     assert.deepEqual(
       readers.flatMap(({ errors }) => errors),
