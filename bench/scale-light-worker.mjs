@@ -11,9 +11,13 @@
  * counts once per reader by its id (`"id":"m-N"`); its latency is the receive time minus its
  * `date_published` (ms precision).
  *
+ * With `reconnect` (SSE only, for the failover), a reader whose stream ends comes back as the library
+ * does after a stream that delivered: after 2 s ±50 %, resuming after the last id it got
+ * (`?last_event_id=`); when it is live again, the time is recorded.
+ *
  * Talks to its parent over IPC:
- *   in:  { start: { port, path, transport, count, localAddress, arrival } } | { report: true } | { stop: true }
- *   out: { live: n } (readers whose stream is open, on change) | { report: { latencies, received, cpuUs } }
+ *   in:  { start: { port, path, transport, count, localAddress, arrival, reconnect? } } | { report: true } | { stop: true }
+ *   out: { live: n } (readers whose stream is open, on change) | { report: { latencies, received, reconnectedAt, cpuUs } }
  */
 import { connect } from 'node:net';
 
@@ -24,6 +28,10 @@ const sockets = [];
 const latencies = [];
 let received = 0;
 let live = 0;
+/** When each reader was live again after its stream ended, as epoch ms. */
+/** @type {number[]} */
+const reconnectedAt = [];
+let stopping = false;
 let reported = -1;
 
 /** A message's id and send time, found in its JSON text without parsing it. */
@@ -38,31 +46,46 @@ function record(/** @type {string} */ text, /** @type {Set<string>} */ seen, /**
   if (date >= 0) latencies.push(now - Date.parse(text.slice(date + 18, date + 42)));
 }
 
-/** An SSE reader: an HTTP/1.0 GET, then lines. */
-function sseReader(/** @type {{ port: number, path: string, localAddress: string }} */ options) {
+/** An SSE reader: an HTTP/1.0 GET, then lines; with `reconnect`, it comes back after its stream ends. */
+function sseReader(/** @type {{ port: number, path: string, localAddress: string, reconnect?: boolean }} */ options) {
   const seen = new Set();
-  let open = false;
-  let pending = '';
-  const socket = connect({ port: options.port, host: '127.0.0.1', localAddress: options.localAddress });
-  socket.setEncoding('utf8');
-  socket.on('connect', () =>
-    socket.write(`GET ${options.path} HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nUser-Agent: light\r\n\r\n`),
-  );
-  socket.on('data', (/** @type {string} */ chunk) => {
-    const now = Date.now();
-    if (!open) {
-      open = true;
-      live++;
-    }
-    pending += chunk;
-    const end = pending.lastIndexOf('\n');
-    if (end < 0) return;
-    for (const line of pending.slice(0, end).split('\n')) if (line.startsWith('data:')) record(line, seen, now);
-    pending = pending.slice(end + 1);
-  });
-  socket.on('close', () => open && live--);
-  socket.on('error', () => undefined);
-  return socket;
+  let lastId = '';
+  let cut = false;
+  const open = () => {
+    let opened = false;
+    let pending = '';
+    const socket = connect({ port: options.port, host: '127.0.0.1', localAddress: options.localAddress });
+    sockets.push(socket);
+    socket.setEncoding('utf8');
+    const path = lastId ? `${options.path}?last_event_id=${encodeURIComponent(lastId)}` : options.path;
+    socket.on('connect', () =>
+      socket.write(`GET ${path} HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nUser-Agent: light\r\n\r\n`),
+    );
+    socket.on('data', (/** @type {string} */ chunk) => {
+      const now = Date.now();
+      if (!opened) {
+        opened = true;
+        live++;
+        if (cut) reconnectedAt.push(now);
+      }
+      pending += chunk;
+      const end = pending.lastIndexOf('\n');
+      if (end < 0) return;
+      for (const line of pending.slice(0, end).split('\n')) {
+        if (line.startsWith('data:')) record(line, seen, now);
+        else if (line.startsWith('id: ')) lastId = line.slice(4);
+      }
+      pending = pending.slice(end + 1);
+    });
+    socket.on('close', () => {
+      if (opened) live--;
+      if (!options.reconnect || stopping) return;
+      cut = true;
+      setTimeout(open, 1000 + Math.random() * 2000);
+    });
+    socket.on('error', () => undefined);
+  };
+  open();
 }
 
 /** A WebSocket reader: the opening handshake by hand, then frames. */
@@ -120,13 +143,17 @@ function websocketReader(/** @type {{ port: number, path: string, localAddress: 
 process.on('message', (/** @type {any} */ message) => {
   if (message.start) {
     const { count, transport, arrival } = message.start;
-    const open = transport === 'websocket' ? websocketReader : sseReader;
     // Readers arrive spread over `arrival` ms, as the library's start jitter spreads them.
-    for (let i = 0; i < count; i++) setTimeout(() => sockets.push(open(message.start)), (i / count) * arrival);
+    for (let i = 0; i < count; i++)
+      setTimeout(
+        () => (transport === 'websocket' ? sockets.push(websocketReader(message.start)) : sseReader(message.start)),
+        (i / count) * arrival,
+      );
   } else if (message.report) {
     const cpu = process.cpuUsage();
-    send({ report: { latencies, received, cpuUs: cpu.user + cpu.system } });
+    send({ report: { latencies, received, reconnectedAt, cpuUs: cpu.user + cpu.system } });
   } else if (message.stop) {
+    stopping = true;
     for (const socket of sockets) socket.destroy();
     process.exit(0);
   }

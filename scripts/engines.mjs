@@ -268,7 +268,7 @@ export async function startCluster(engines, options = {}) {
         await startNginx(
           engines,
           'nchan-hub.conf',
-          { 'listen 8080;': `listen 127.0.0.1:${port};`, 'redis://127.0.0.1:6379': `redis://127.0.0.1:${redis.port}` },
+          { 'listen 8080 ': `listen 127.0.0.1:${port} `, 'redis://127.0.0.1:6379': `redis://127.0.0.1:${redis.port}` },
           { workers: options.nodeWorkers ?? 1, connections: options.nodeConnections ?? 1024, accessLog: options.accessLog },
         ),
       );
@@ -278,7 +278,7 @@ export async function startCluster(engines, options = {}) {
       engines,
       'cluster/balancer.conf',
       {
-        'listen 8090 reuseport;': `listen 127.0.0.1:${port} reuseport;`,
+        'listen 8090 ': `listen 127.0.0.1:${port} `,
         'server 127.0.0.1:8091': `server 127.0.0.1:${nodes[0]?.ports[0]}`,
         'server 127.0.0.1:8092': `server 127.0.0.1:${nodes[1]?.ports[0]}`,
         'proxy_pass live_ticker_hub_nodes;': 'proxy_pass live_ticker_hub_nodes;\n  proxy_bind 127.0.0.2;',

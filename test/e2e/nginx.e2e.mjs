@@ -133,7 +133,7 @@ describe('deploy/nginx on nginx, nchan and Redis', () => {
     hub = await startNginx(
       engines,
       'nchan-hub.conf',
-      { 'listen 8080;': `listen 127.0.0.1:${hubPort};`, 'redis://127.0.0.1:6379': `redis://127.0.0.1:${redis.port}` },
+      { 'listen 8080 ': `listen 127.0.0.1:${hubPort} `, 'redis://127.0.0.1:6379': `redis://127.0.0.1:${redis.port}` },
       { accessLog: true },
     );
     link = await cuttableLink(hubPort);
