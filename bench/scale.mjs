@@ -707,7 +707,11 @@ function writeReadme(/** @type {any} */ results) {
   if (f) {
     lines.push(
       '',
-      `**Failover** (goal: ${results.goals?.failover ?? ''}): ${n(f.readers)} library ${f.transport === 'sse' ? 'SSE' : 'WebSocket'} readers through deploy/cluster/balancer.conf, ${n(f.on_killed_node)} of them on the node killed with SIGKILL after ${f.messages / 2} of ${f.messages} messages: ${f.delivered_pct} % delivered, **${f.lost} lost, ${f.duplicates_shown} shown twice** (${f.duplicates_delivered} delivered twice), the killed node's readers back **p50 ${f.reconnected_p50_ms} ms, p99 ${f.reconnected_p99_ms} ms** (last ${f.reconnected_max_ms} ms), load average ${f.load_average}; goal met: ${met(f)}.`,
+      `**Failover** (goal: ${results.goals?.failover ?? ''}): ${n(f.readers)} library ${f.transport === 'sse' ? 'SSE' : 'WebSocket'} readers through deploy/cluster/balancer.conf, ${n(f.on_killed_node)} of them on the node killed with SIGKILL after ${f.messages / 2} of ${f.messages} messages: ${f.delivered_pct} % delivered, **${f.lost} lost, ${f.duplicates_shown} shown twice** (${f.duplicates_delivered} delivered twice), the killed node's readers back **p50 ${f.reconnected_p50_ms} ms, p99 ${f.reconnected_p99_ms} ms** (last ${f.reconnected_max_ms} ms), load average ${f.load_average}; goal met: ${met(f)}.${
+        f.light
+          ? ` The same with light readers that reconnect as the library does (the hub's own time): ${f.light.lost} lost, back p50 ${f.light.reconnected_p50_ms} ms, **p99 ${f.light.reconnected_p99_ms} ms**, load average ${f.light.load_average}; goal met: ${met(f.light)}.`
+          : ''
+      } Over the window, per delivery: the balancer ${f.balancer_cpu_us_per_delivery} µs of CPU, the nodes ${f.nodes_cpu_us_per_delivery} µs; Redis ${f.redis_cpu_ms} ms in all; ${f.listen_overflows} connections dropped by a full accept queue.`,
     );
   }
   if (results.cache) {
