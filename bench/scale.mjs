@@ -366,13 +366,17 @@ async function main() {
         const publishStart = Date.now();
         let restartedAt = 0;
         let hubReadyMs = 0;
+        /** From SIGTERM to the new nginx listening: readers who try meanwhile fail and back off. */
+        let hubDownMs = 0;
         for (let i = 1; i <= MESSAGES; i++) {
           if (restart && i === Math.floor(MESSAGES / 2) + 1) {
             // Everything so far delivered, then nginx goes down and comes back; Redis stays.
             await until(async () => (await readers.report()).received >= SUBSCRIBERS * (i - 1), 30_000, 500);
+            const stoppedAt = Date.now();
             await hub.stop();
             await hub.start();
             restartedAt = Date.now();
+            hubDownMs = restartedAt - stoppedAt;
             // nchan answers 503 until it has reached Redis: how long that takes explains the readers' reconnect times.
             await until(
               async () => {
@@ -431,6 +435,7 @@ async function main() {
           reconnected_p50_ms: percentileOf(back, 50),
           reconnected_p99_ms: percentileOf(back, 99),
           reconnected: back.length,
+          hub_down_ms: hubDownMs,
           hub_ready_after_start_ms: hubReadyMs,
           // Alerts and crashed workers in nginx's error log so far (on this hub, over the runs before too).
           nginx_errors: trouble.length,
@@ -694,13 +699,13 @@ function writeReadme(/** @type {any} */ results) {
     '',
     `**nginx restart** after half the messages, library readers (goal: ${results.goals?.restart ?? ''}):`,
     '',
-    '| transport | readers | lost | shown twice | delivered twice | reconnected p50 | p99 | nchan ready after start | load | goal met |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| transport | readers | lost | shown twice | delivered twice | reconnected p50 | p99 | nginx down | nchan ready after start | load | goal met |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const row of results.fanout.filter((/** @type {any} */ row) => row.restart)) {
     const r = row.restart;
     lines.push(
-      `| ${name(row)} | ${n(row.subscribers)} | ${r.lost} | ${r.duplicates_shown} | ${n(r.duplicates_delivered)} | ${r.reconnected_p50_ms} ms | ${r.reconnected_p99_ms} ms | ${r.hub_ready_after_start_ms} ms | ${row.load_average ?? '–'} | ${met(row)} |`,
+      `| ${name(row)} | ${n(row.subscribers)} | ${r.lost} | ${r.duplicates_shown} | ${n(r.duplicates_delivered)} | ${r.reconnected_p50_ms} ms | ${r.reconnected_p99_ms} ms | ${r.hub_down_ms === undefined ? '–' : `${r.hub_down_ms} ms`} | ${r.hub_ready_after_start_ms} ms | ${row.load_average ?? '–'} | ${met(row)} |`,
     );
   }
   const f = results.failover;
