@@ -13,7 +13,8 @@
  *      readers (--light), for the latency of the hub itself.
  *   3. restart: the library readers with an nginx restart after 10 of the 20 messages: lost, shown
  *      twice, delivered twice, how long readers took to reconnect once nginx was back; for WebSocket
- *      also with nchan's ws+meta.nchan subprotocol (the `#ws+meta.nchan` URL), which resumes.
+ *      also with nchan's ws+meta.nchan subprotocol (the `#ws+meta.nchan` URL), which resumes; for SSE
+ *      also with light readers that reconnect as the library does (the hub's own recovery).
  *   4. failover: N library SSE readers through deploy/cluster/balancer.conf over two nodes; one node
  *      is killed (SIGKILL, master and workers) after 10 of the 20 messages while the CMS publishes to
  *      the node that is alive: lost, shown twice, how long the killed node's readers took to be back.
@@ -23,9 +24,9 @@
  *
  * Options: --subscribers N, --messages N, --workers N, --pollers N, --arrival S (seconds over which
  * library readers connect; default 300 a second), --light 10000,30000 (light reader counts),
- * --only sse,websocket,light-sse,light-websocket,sse-restart,websocket-restart,websocket-resume-restart,failover,cache
+ * --only sse,websocket,light-sse,light-websocket,sse-restart,websocket-restart,websocket-resume-restart,light-sse-restart,failover,cache
  * (a partial run keeps the other rows of bench/scale-results.json), --readme.
- * Bounded: every phase has a deadline, the whole run stops after 20 minutes, and every process it
+ * Bounded: every phase has a deadline, the whole run stops after 30 minutes, and every process it
  * started (workers, nginx, Redis) is stopped by PID on the way out.
  */
 import { fork } from 'node:child_process';
@@ -62,6 +63,7 @@ const PHASES = [
   'sse-restart',
   'websocket-restart',
   'websocket-resume-restart',
+  'light-sse-restart',
   'failover',
   'cache',
 ];
@@ -142,9 +144,9 @@ async function cleanup() {
   for (const close of cleanups.reverse()) await close().catch(() => undefined);
 }
 const deadline = setTimeout(() => {
-  console.error('bench:scale: stopped after 20 minutes');
+  console.error('bench:scale: stopped after 30 minutes');
   void cleanup().then(() => process.exit(1));
-}, 20 * 60_000);
+}, 30 * 60_000);
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.once(signal, () => void cleanup().then(() => process.exit(130)));
 
 /** Waits for `check` to hold, polling every `every` ms; false after `timeout` ms. */
@@ -313,7 +315,7 @@ async function main() {
   }
   /** Which phase wrote a row. */
   const phaseOf = (/** @type {any} */ row) =>
-    row.reader === 'light' ? `light-${row.transport}` : `${row.transport}${row.resume ? '-resume' : ''}${row.restart ? '-restart' : ''}`;
+    `${row.reader === 'light' ? 'light-' : ''}${row.transport}${row.resume ? '-resume' : ''}${row.restart ? '-restart' : ''}`;
   /** @type {any[]} */
   const fanout = (previous.fanout ?? [])
     .map((/** @type {any} */ row) => ({ reader: 'library', ...row }))
@@ -322,7 +324,7 @@ async function main() {
   const libraryPhases = ['sse', 'websocket', 'sse-restart', 'websocket-restart', 'websocket-resume-restart'].filter((phase) =>
     ONLY.includes(phase),
   );
-  const lightPhases = ['light-sse', 'light-websocket'].filter((phase) => ONLY.includes(phase));
+  const lightPhases = ['light-sse', 'light-websocket', 'light-sse-restart'].filter((phase) => ONLY.includes(phase));
   if (libraryPhases.length + lightPhases.length > 0) {
     const redis = await startRedis(engines);
     cleanups.push(() => redis.close());
@@ -459,23 +461,36 @@ async function main() {
     }
 
     for (const phase of lightPhases) {
-      const transport = phase.slice('light-'.length);
-      for (const count of LIGHT) {
+      const [, transport = 'sse', restart] = phase.split('-');
+      // The restart with light readers (SSE, reconnecting as the library does) once, at SUBSCRIBERS: the hub's own recovery.
+      for (const count of restart ? [SUBSCRIBERS] : LIGHT) {
         const { hub, port } = await startHub(count);
         const channel = `scale-light-${transport}-${count}-${Date.now().toString(36)}`;
         const started = Date.now();
         const loadBefore = load();
-        const readers = await startLightReaders(port, `/sub/${channel}`, transport, count);
+        const readers = await startLightReaders(port, `/sub/${channel}`, transport, count, Boolean(restart));
         await until(() => readers.live() >= count, 120_000);
         const connected = readers.live();
-        console.log(`  light ${transport}: ${connected} of ${count} readers live after ${round((Date.now() - started) / 1000)} s`);
+        console.log(
+          `  light ${transport}${restart ? ' restart' : ''}: ${connected} of ${count} readers live after ${round((Date.now() - started) / 1000)} s`,
+        );
         const cpuBefore = { nginx: cpuSeconds(hub.child?.pid), readers: (await readers.report()).cpuUs };
+        let restartedAt = 0;
+        let hubDownMs = 0;
         for (let i = 1; i <= MESSAGES; i++) {
+          if (restart && i === Math.floor(MESSAGES / 2) + 1) {
+            await until(async () => (await readers.report()).received >= count * (i - 1), 30_000, 500);
+            const stoppedAt = Date.now();
+            await hub.stop();
+            await hub.start();
+            restartedAt = Date.now();
+            hubDownMs = restartedAt - stoppedAt;
+          }
           await publish([port], channel, `m-${i}`);
           await sleep(200);
         }
         const expected = count * MESSAGES;
-        await until(async () => (await readers.report()).received >= expected, 60_000, 500);
+        await until(async () => (await readers.report()).received >= expected, restart ? 120_000 : 60_000, 500);
         const report = await readers.report();
         const nginxCpu = cpuSeconds(hub.child?.pid) - cpuBefore.nginx;
         await readers.stop();
@@ -489,11 +504,30 @@ async function main() {
           delivered_pct: round((100 * report.received) / expected, 2),
           p50_ms: round(percentile(report.latencies, 50)),
           p99_ms: round(percentile(report.latencies, 99)),
-          nginx_cpu_us_per_delivery: round((nginxCpu * 1e6) / Math.max(1, report.received), 2),
-          reader_cpu_us_per_delivery: round((report.cpuUs - cpuBefore.readers) / Math.max(1, report.received), 1),
           load_average: loadBefore,
         };
-        fanout.push({ ...row, met: row.delivered_pct >= GOALS.delivered_pct && row.p99_ms <= GOALS.p99_ms });
+        if (restart) {
+          const back = report.reconnectedAt.map((at) => at - restartedAt);
+          const restartRow = {
+            lost: expected - report.received,
+            reconnected_p50_ms: percentileOf(back, 50),
+            reconnected_p99_ms: percentileOf(back, 99),
+            reconnected: back.length,
+            hub_down_ms: hubDownMs,
+          };
+          fanout.push({
+            ...row,
+            met: restartRow.lost === 0 && restartRow.reconnected_p99_ms <= GOALS.reconnected_p99_ms,
+            restart: restartRow,
+          });
+          continue;
+        }
+        fanout.push({
+          ...row,
+          nginx_cpu_us_per_delivery: round((nginxCpu * 1e6) / Math.max(1, report.received), 2),
+          reader_cpu_us_per_delivery: round((report.cpuUs - cpuBefore.readers) / Math.max(1, report.received), 1),
+          met: row.delivered_pct >= GOALS.delivered_pct && row.p99_ms <= GOALS.p99_ms,
+        });
       }
     }
     await redis.close();
@@ -697,7 +731,7 @@ function writeReadme(/** @type {any} */ results) {
   }
   lines.push(
     '',
-    `**nginx restart** after half the messages, library readers (goal: ${results.goals?.restart ?? ''}):`,
+    `**nginx restart** after half the messages, library readers and (for SSE) light readers that reconnect as the library does (goal: ${results.goals?.restart ?? ''}):`,
     '',
     '| transport | readers | lost | shown twice | delivered twice | reconnected p50 | p99 | nginx down | nchan ready after start | load | goal met |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -705,7 +739,7 @@ function writeReadme(/** @type {any} */ results) {
   for (const row of results.fanout.filter((/** @type {any} */ row) => row.restart)) {
     const r = row.restart;
     lines.push(
-      `| ${name(row)} | ${n(row.subscribers)} | ${r.lost} | ${r.duplicates_shown} | ${n(r.duplicates_delivered)} | ${r.reconnected_p50_ms} ms | ${r.reconnected_p99_ms} ms | ${r.hub_down_ms === undefined ? '–' : `${r.hub_down_ms} ms`} | ${r.hub_ready_after_start_ms} ms | ${row.load_average ?? '–'} | ${met(row)} |`,
+      `| ${row.reader === 'light' ? 'light ' : ''}${name(row)} | ${n(row.subscribers)} | ${r.lost} | ${r.duplicates_shown ?? '–'} | ${r.duplicates_delivered === undefined ? '–' : n(r.duplicates_delivered)} | ${r.reconnected_p50_ms} ms | ${r.reconnected_p99_ms} ms | ${r.hub_down_ms === undefined ? '–' : `${r.hub_down_ms} ms`} | ${r.hub_ready_after_start_ms === undefined ? '–' : `${r.hub_ready_after_start_ms} ms`} | ${row.load_average ?? '–'} | ${met(row)} |`,
     );
   }
   const f = results.failover;
