@@ -15,7 +15,8 @@
  *                                    in Dutch and Portuguese, every third item undated, ids only from links, `&#146;`
  *                                    references, and the document cut off inside a start tag
  *   GET  /feeds/<channel>/events     Server-Sent Events; resumes after ?last_event_id= or Last-Event-ID
- *   WS   /feeds/<channel>/ws         WebSocket; the same messages
+ *   WS   /feeds/<channel>/ws         WebSocket; the same messages; with the ws+meta.nchan subprotocol framed as nchan does,
+ *                                    resuming after ?last_event_id=
  *   GET  /feeds/<channel>/stats      { requests, ok, notModified, failed, streams (opened), open, bytes (documents), lastEventIds,
  *                                    lastEventIdHeaders, preflights (OPTIONS requests, answered 204 with CORS headers) }
  *   POST /feeds/<channel>/control    JSON, any of: { reset: { now, publishEvery, sendDate, sections, pages, pageFault } }
@@ -45,14 +46,15 @@
 import { WebSocketServer } from 'ws';
 import { closeChannels, createChannelRegistry, currentItems, getChannel } from './feed-server/channels.mjs';
 import { send, serveControl, serveDocument, serveImage } from './feed-server/http.mjs';
-import { acceptWebSocket, serveEvents } from './feed-server/streams.mjs';
+import { acceptWebSocket, serveEvents, WS_META } from './feed-server/streams.mjs';
 
 const ROUTE = /^\/feeds\/([\w-]{1,64})\/(feed\.json|feed\.rss|feed\.atom|messy\.rss|image\.svg|events|ws|control|stats)$/;
 
 /** @param {{ publishEvery?: number, now?: () => number, sections?: boolean, pages?: number }} [options] */
 export function createFeedServer(options = {}) {
   const registry = createChannelRegistry(options);
-  const sockets = new WebSocketServer({ noServer: true });
+  // Agrees to ws+meta.nchan only: a client asking for any other subprotocol fails its handshake, as with a server that ignores it.
+  const sockets = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has(WS_META) ? WS_META : false) });
 
   /**
    * Answers a request if it is for the feed server: true, or a promise of true for one that

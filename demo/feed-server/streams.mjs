@@ -96,9 +96,14 @@ function playScript(script, ch, req, res) {
   } else res.end(last);
 }
 
+/** The one WebSocket subprotocol the server speaks, as nchan does: frames carry their id, and a client resumes with `?last_event_id=`. */
+export const WS_META = 'ws+meta.nchan';
+
 /**
  * Takes a WebSocket upgrade for the channel: a queued fault answers with its status (or hangs), else
- * the backlog as one document and then every change, one frame each.
+ * the backlog as one document and then every change, one frame each. A client that asked for
+ * `ws+meta.nchan` (the server agrees to no other subprotocol) gets each frame as nchan writes it
+ * (`id: <seq>`, `content-type: …`, a blank line, the message) and resumes after `?last_event_id=`.
  * @param {ChannelRegistry} registry @param {import('ws').WebSocketServer} sockets @param {Channel} ch
  * @param {IncomingMessage} req @param {import('node:stream').Duplex} socket @param {Buffer} head
  */
@@ -112,9 +117,14 @@ export function acceptWebSocket(registry, sockets, ch, req, socket, head) {
   sockets.handleUpgrade(req, socket, head, (ws) => {
     ch.stats.ok++;
     ch.stats.streams++;
-    for (const event of backlog(ch, `http://${req.headers.host}`, undefined)) ws.send(event.data);
+    const meta = ws.protocol === WS_META;
+    const lastEventId = meta ? (new URL(req.url ?? '/', 'http://feed.invalid').searchParams.get('last_event_id') ?? '') : '';
+    ch.stats.lastEventIds.push(lastEventId);
+    const frame = (/** @type {string} */ id, /** @type {string} */ data) =>
+      ws.send(meta ? `id: ${id}\ncontent-type: application/json\n\n${data}` : data);
+    for (const event of backlog(ch, `http://${req.headers.host}`, lastEventId)) frame(event.id, event.data);
     /** @type {StreamClient} */
-    const client = { send: (change) => ws.send(message(change)), drop: () => ws.terminate(), end: () => ws.close(1000) };
+    const client = { send: (change) => frame(String(change.seq), message(change)), drop: () => ws.terminate(), end: () => ws.close(1000) };
     ch.streams.add(client);
     ch.stats.open++;
     scheduleNextItem(registry, ch);

@@ -133,7 +133,7 @@ describe('deploy/nginx on nginx, nchan and Redis', () => {
     hub = await startNginx(
       engines,
       'nchan-hub.conf',
-      { 'listen 8080;': `listen 127.0.0.1:${hubPort};`, 'redis://127.0.0.1:6379': `redis://127.0.0.1:${redis.port}` },
+      { 'listen 8080 ': `listen 127.0.0.1:${hubPort} `, 'redis://127.0.0.1:6379': `redis://127.0.0.1:${redis.port}` },
       { accessLog: true },
     );
     link = await cuttableLink(hubPort);
@@ -250,10 +250,11 @@ describe('deploy/nginx on nginx, nchan and Redis', () => {
       assert.equal(await page.locator('live-ticker').getAttribute('status'), 'live');
 
       // Every reconnect resumed after the last item delivered (so nchan sent nothing twice), without a
-      // preflight. nginx logs a request when it ends: end them all. A WebSocket does not resume (a
-      // browser fails the connection when a server ignores a requested subprotocol, so the client
-      // cannot ask for nchan's ws+meta.nchan, whose frames carry ids): the hub sends its buffer again,
-      // and the ticker, upserting by id, still showed each item once (above).
+      // preflight. nginx logs a request when it ends: end them all. A plain WebSocket does not resume
+      // (Chromium fails the connection when a server ignores a requested subprotocol, so the client
+      // asks for nchan's ws+meta.nchan, whose frames carry ids, only for a URL ending in
+      // #ws+meta.nchan: cluster.e2e.mjs): the hub sends its buffer again, and the ticker, upserting
+      // by id, still showed each item once (above).
       /** @type {{ urls: string[], frames: string[] }} */
       const sockets = await page.evaluate(() => /** @type {any} */ (window).__sockets);
       await context.close();

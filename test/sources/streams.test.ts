@@ -5,6 +5,7 @@ import type { FeedUpdate } from '../../src/model.js';
 import { httpFeed } from '../../src/sources/http-feed.js';
 import { FEED_DEFAULTS, type FeedOptions } from '../../src/sources/reconnect.js';
 import { websocketFeed } from '../../src/sources/websocket-feed.js';
+import { engine } from '../engines.js';
 import { control, recordFeed, stats, useDemoChannel } from '../helpers.js';
 
 const T = Date.UTC(2026, 10, 27, 12, 0, 20);
@@ -23,6 +24,12 @@ const TRANSPORTS: readonly Transport[] = [
   {
     name: 'WebSocket (websocketFeed)',
     url: (channel) => `ws://${location.host}/feeds/${channel}/ws`,
+    open: websocketFeed,
+    reconnectAfter: FEED_DEFAULTS.reconnect,
+  },
+  {
+    name: 'WebSocket resuming with ws+meta.nchan (websocketFeed)',
+    url: (channel) => `ws://${location.host}/feeds/${channel}/ws#ws+meta.nchan`,
     open: websocketFeed,
     reconnectAfter: FEED_DEFAULTS.reconnect,
   },
@@ -99,6 +106,62 @@ for (const transport of TRANSPORTS) {
     });
   });
 }
+
+describe('websocketFeed with ws+meta.nchan, asked for by the URL, from the demo feed server', () => {
+  const current = useDemoChannel(sinon, 'wsmeta', T);
+  beforeEach(() => sinon.stub(console, 'warn'));
+  const url = (fragment = '#ws+meta.nchan') => `ws://${location.host}/feeds/${current.channel}/ws${fragment}`;
+
+  for (const [name, fragment, resumes] of [
+    ['with the subprotocol it resumes after the last id: only what was missed arrives', '#ws+meta.nchan', true],
+    ['without it (the default) the server sends everything again, nothing said about where the reader was', '', false],
+  ] as const) {
+    it(`keeps everything through a dropped connection; ${name}`, async () => {
+      const { channel, time } = current;
+      const feed = await openLive(websocketFeed(url(fragment), { random: () => 0.5, startJitter: 0 }), channel, time);
+      const seen = feed.upsert('one');
+      await control(channel, { publish: { id: 'one', text: 'ROME (ANP) - Een' } });
+      await seen;
+      expect(feed.last().items.find((item) => item.id === 'one')).to.include({ place: 'ROME' }); // the frame's head is not the message
+
+      const dropped = feed.status('connecting');
+      await control(channel, { drop: true });
+      await dropped;
+      await control(channel, { publish: { id: 'two', text: 'OSLO (ANP) - Twee' } });
+      const missed = feed.upsert('two');
+      await time.tickAsync(FEED_DEFAULTS.reconnect);
+      const update = await missed;
+      expect(update.kind === 'upsert' && update.items.map((item) => item.id).sort()).to.deep.equal(
+        resumes ? ['two'] : [...feed.last().items.map((item) => item.id)].sort(),
+      );
+      expect(feed.last()).to.include({ status: 'live' });
+      expect(feed.last().items).to.have.length(9);
+      // The first connection has nothing to resume from; the second names the last id it got (the
+      // demo server numbers changes: 'one' was 1). The fragment never reaches the server.
+      expect((await stats(channel)).lastEventIds).to.deep.equal(resumes ? ['', '1'] : ['', '']);
+      feed.subscription.unsubscribe();
+    });
+  }
+
+  it('when the server does not agree to the subprotocol: Chromium fails the handshake (why it is never asked by default), Firefox and WebKit read plain frames', async () => {
+    const { channel, time } = current;
+    const feed = recordFeed(websocketFeed(url('#ws+other'), { random: () => 0.5, startJitter: 0 }), channel);
+    if (engine === 'chromium') {
+      const failed = feed.status('error');
+      await time.tickAsync(0);
+      await failed;
+      expect(feed.last().error?.message).to.match(/connection failed/);
+      expect(feed.last().items).to.have.length(0);
+    } else {
+      const first = feed.upsert();
+      await time.tickAsync(0);
+      await first;
+      expect(feed.last()).to.include({ status: 'live' });
+      expect(feed.last().items).to.have.length(7); // the frames are the messages themselves, read whole
+    }
+    feed.subscription.unsubscribe();
+  });
+});
 
 describe('httpFeed from the demo feed server: bursts, resuming, pacing and failing', () => {
   const current = useDemoChannel(sinon, 'sse', T);
