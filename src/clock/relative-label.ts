@@ -23,7 +23,7 @@ export interface LabelOptions {
   /** IANA time zone for absolute dates; the reader's own when absent. */
   timeZone?: string | undefined;
   /** Age (ms) from which the label shows an absolute date; rounded down to whole minutes. */
-  threshold?: number;
+  threshold?: number | undefined;
 }
 
 export interface RelativeLabel {

@@ -15,12 +15,8 @@ function baseOf(element: XmlElement, parentBase: string | undefined): string | u
 const trimmed = (text: string | undefined) => text?.trim() || undefined;
 
 /** The text of the first of these child elements that is there: a core element, then the extensions that stand in for it. */
-function firstText(parent: XmlElement, ...names: [ns: string, local: string][]): string | undefined {
-  for (const [ns, local] of names) {
-    const text = childText(parent, ns, local);
-    if (text !== undefined) return text;
-  }
-}
+const firstText = (parent: XmlElement, ...names: [ns: string, local: string][]) =>
+  names.map(([ns, local]) => childText(parent, ns, local)).find((text) => text !== undefined);
 
 /** Whether a media element or an enclosure is a picture: by its medium, else its type; a bare `media:content` usually is one. */
 const isImage = ({ attributes: { medium, type } }: XmlElement, bare: boolean) =>

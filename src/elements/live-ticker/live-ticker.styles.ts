@@ -23,9 +23,7 @@ export const styles = css`
   :host([theme='auto']) {
     color-scheme: light dark;
   }
-  :host([theme='light']),
-  :host([theme='dark']),
-  :host([theme='auto']) {
+  :host([theme]) {
     color: var(--live-ticker-color, light-dark(#1d1d1f, #ececec));
     background: var(--live-ticker-background, light-dark(#fff, #151517));
   }

@@ -83,13 +83,14 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
 
   /** Writes every label's words, then sleeps until the earliest next change. */
   #refresh(now?: number): void {
-    const { clock = defaultClock(), lang, timeZone, threshold } = this.#settings();
+    const settings = this.#settings();
+    const clock = settings.clock ?? defaultClock();
     if (this.#scheduledOn && this.#scheduledOn !== clock) this.#scheduledOn.cancel(this);
     this.#scheduledOn = undefined;
     const at = now ?? clock.now();
     let next = Infinity;
     this.#times.forEach(([time, published], i) => {
-      const { text, nextChangeAt } = relativeLabel(published, at, { lang, timeZone, ...(threshold !== undefined && { threshold }) });
+      const { text, nextChangeAt } = relativeLabel(published, at, settings);
       if (this.#words[i] !== text) write(time, (this.#words[i] = text));
       next = Math.min(next, nextChangeAt);
     });
