@@ -32,7 +32,8 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
   #times: readonly Label[] = [];
   /** The words last written into each of them. */
   #words: string[] = [];
-  #titlesDue = false;
+  /** The frame callback that will write the titles, while one is waiting. */
+  #titles?: number | undefined;
   #scheduledOn?: Clock | undefined;
 
   constructor(
@@ -51,29 +52,34 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
   hostUpdated(): void {
     this.#times = this.#labels();
     this.#words = [];
-    this.#refresh();
-    if (!this.#titlesDue) {
-      this.#titlesDue = true;
-      requestAnimationFrame(() => nextTask(() => this.#writeTitles()));
-    }
-  }
-
-  #writeTitles(): void {
-    this.#titlesDue = false;
-    const settings = this.#settings();
-    for (const [time, published] of this.#times) {
-      const title = fullDate(published, settings);
-      if (time.title !== title) time.title = title;
-    }
+    this.#show();
   }
 
   hostDisconnected(): void {
+    // A removed host is let go at once: no clock entry, and no frame callback holding it.
+    cancelAnimationFrame(this.#titles!);
+    this.#titles = undefined;
     this.#scheduledOn?.cancel(this);
     this.#scheduledOn = undefined;
   }
 
   hostConnected(): void {
-    if (this.#host.hasUpdated) this.#refresh();
+    if (this.#host.hasUpdated) this.#show();
+  }
+
+  /** The labels' words now, their titles in a task after the next frame. */
+  #show(): void {
+    this.#refresh();
+    this.#titles ??= requestAnimationFrame(() =>
+      nextTask(() => {
+        this.#titles = undefined;
+        const settings = this.#settings();
+        for (const [time, published] of this.#times) {
+          const title = fullDate(published, settings);
+          if (time.title !== title) time.title = title;
+        }
+      }),
+    );
   }
 
   /** Called by the clock when the earliest label's words change. */
