@@ -59,6 +59,12 @@ const INPUTS: Record<string, (bytes: number) => string> = {
       (i) => ` a${i}="${i}"`,
       ' type="image/png"/></item></channel></rss>',
     ),
+  'escaped HTML, tag after tag': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><description>`, () => '&lt;b&gt;x&lt;/b&gt; ', '</description></item></channel></rss>'),
+  'HTML in CDATA, tag after tag': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><description><![CDATA[`, () => '<b>x</b> <br>', ']]></description></item></channel></rss>'),
+  'white space on every other character': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><title>`, () => 'a\nb\tc\r\n', '</title></item></channel></rss>'),
   'unclosed CDATA with comments, PIs and quotes in it': (bytes) =>
     fill(
       bytes,
