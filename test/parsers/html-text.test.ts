@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { decodeEntities } from '../../src/parsers/entities.js';
-import { htmlToText } from '../../src/parsers/html-text.js';
+import { cleanText, htmlToText } from '../../src/parsers/html-text.js';
+import { randomInt, seededRandom } from '../random.js';
 
 describe('htmlToText', () => {
   it('drops tags, keeps words apart at block boundaries, decodes references', () => {
@@ -40,5 +42,37 @@ describe('htmlToText', () => {
   it('finishes on a large hostile document', () => {
     const hostile = '<a title="'.repeat(50_000) + '<'.repeat(50_000);
     expect(htmlToText(hostile)).to.be.a('string');
+  });
+});
+
+describe('cleanText (issue 22)', () => {
+  // What it did before it worked in proportion to the changes: the oracle for its output.
+  const before = (text: string) =>
+    text
+      // eslint-disable-next-line no-control-regex -- the control characters are what it removes.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const CHARACTERS = ['a', 'é', ' ', '  ', '\n', '\t', '\r\n', '\v', '\f', '\u00a0', '\u2028', '\ufeff', '\u0001', '\u0085', '\u001f', '.'];
+
+  it('removes control characters and folds white space as it always did (2000 generated texts)', () => {
+    const random = seededRandom(2028);
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      for (let i = randomInt(random, 60); i > 0; i--) text += CHARACTERS[randomInt(random, CHARACTERS.length)];
+      expect(cleanText(text), JSON.stringify(text)).to.equal(before(text));
+    }
+  });
+
+  it('folds white space in one piece per change: a clean megabyte stays one piece', () => {
+    const clean = 'Qatar heeft 313 mensen gearresteerd. '.repeat(30_000).trim();
+    const split = sinon.spy(String.prototype, 'split');
+    try {
+      expect(cleanText(clean) === clean).to.equal(true);
+      expect(cleanText(`a\nb  c\td ${clean}`) === `a b c d ${clean}`).to.equal(true);
+    } finally {
+      split.restore();
+    }
+    expect(split.returnValues.map((pieces) => pieces.length)).to.deep.equal([1, 4]);
   });
 });
