@@ -17,8 +17,8 @@ const fill = (bytes: number, prefix: string, unit: (i: number) => string, suffix
   return prefix + body.slice(0, Math.max(0, bytes - prefix.length - suffix.length)) + suffix;
 };
 
-// Each adversarial document is complete after its hostile part (except the cut one), so every path
-// that reads item text runs over it too.
+// Each adversarial document is complete after its hostile part (except the two cut ones), so every
+// path that reads item text runs over it too.
 const INPUTS: Record<string, (bytes: number) => string> = {
   'normal RSS feed': (bytes) => fill(bytes, head, item, '</channel></rss>'),
   'cut inside a start tag with quoted attributes': (bytes) => fill(bytes, `${head}<item><enclosure`, (i) => ` a${i}="${i}"`),
@@ -47,24 +47,46 @@ const INPUTS: Record<string, (bytes: number) => string> = {
     ),
   'long undated items with no ids': (bytes) =>
     fill(bytes, head, (i) => `<item><title>T${i}</title><description>${'woord '.repeat(50)}</description></item>`, '</channel></rss>'),
+  'stray "<" alone': (bytes) => fill(bytes, `${head}<item><guid>1</guid><title>`, () => '<', '</title></item></channel></rss>'),
+  'runs of "&"': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><title>`, () => '&&&&&&&&&&&&&&&&&#&#x&a', '</title></item></channel></rss>'),
+  'empty elements "<a/>"': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><description>`, () => '<a/>', 'x</description></item></channel></rss>'),
+  'huge attribute list in one tag': (bytes) =>
+    fill(
+      bytes,
+      `${head}<item><guid>1</guid><title>x</title><enclosure`,
+      (i) => ` a${i}="${i}"`,
+      ' type="image/png"/></item></channel></rss>',
+    ),
+  'escaped HTML, tag after tag': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><description>`, () => '&lt;b&gt;x&lt;/b&gt; ', '</description></item></channel></rss>'),
+  'HTML in CDATA, tag after tag': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><description><![CDATA[`, () => '<b>x</b> <br>', ']]></description></item></channel></rss>'),
+  'white space on every other character': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><title>`, () => 'a\nb\tc\r\n', '</title></item></channel></rss>'),
+  'unclosed CDATA with comments, PIs and quotes in it': (bytes) =>
+    fill(
+      bytes,
+      `${head}<item><guid>1</guid><title>x</title></item><item><guid>2</guid><description><![CDATA[`,
+      () => '<!-- a <x y=" <? b ',
+    ),
 };
 
-/** Milliseconds per parse: the median of five batches, each long enough for a coarse clock. */
-function timePerRun(text: string): number {
-  let runs = 1;
-  for (;;) {
+/** How many parses make a batch long enough for a coarse clock (30 ms). */
+function batchSize(text: string): number {
+  for (let runs = 1; ; runs *= 2) {
     const start = performance.now();
     for (let i = 0; i < runs; i++) parse(text);
-    if (performance.now() - start > 30) break;
-    runs *= 2;
+    if (performance.now() - start > 30) return runs;
   }
-  const batches: number[] = [];
-  for (let batch = 0; batch < 5; batch++) {
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) parse(text);
-    batches.push((performance.now() - start) / runs);
-  }
-  return batches.sort((a, b) => a - b)[2]!;
+}
+
+/** Milliseconds per parse over one batch. */
+function timeBatch(text: string, runs: number): number {
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) parse(text);
+  return (performance.now() - start) / runs;
 }
 
 function parse(text: string): void {
@@ -75,11 +97,17 @@ function parse(text: string): void {
   }
 }
 
+let texts: string[] = [];
+let runs: number[] = [];
+
 (window as unknown as { bench: unknown }).bench = {
-  run(sizes: number[]) {
-    return Object.entries(INPUTS).map(([name, make]) => {
-      const ms = sizes.map((bytes) => timePerRun(make(bytes)));
-      return { name, ms, msPerKb: ms.map((time, i) => time / (sizes[i]! / 1024)) };
-    });
+  /** Makes every input at `bytes` and sizes its batches; returns the inputs' names, the normal feed first. */
+  prepare(bytes: number): string[] {
+    texts = [];
+    texts = Object.values(INPUTS).map((make) => make(bytes));
+    runs = texts.map(batchSize);
+    return Object.keys(INPUTS);
   },
+  /** Milliseconds per parse of input `i`, over one batch. */
+  time: (i: number) => timeBatch(texts[i]!, runs[i]!),
 };

@@ -46,21 +46,16 @@ const USUAL_PREFIXES: Record<string, string> = { xml: 'http://www.w3.org/XML/199
 
 type Scope = Record<string, string>;
 
-const MAX_DEPTH = 64;
+/** Deepest nesting kept, and most attributes kept per element: a hostile document must not grow one object without bound. */
+const MAX = 64;
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
 // Where a name ends: white space, "=", "/", ">", or a quote.
 const endsName = (code: number) => isSpace(code) || code === 61 || code === 47 || code === 62 || code === 34 || code === 39;
 const startsName = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 58 || code > 127;
 
-function split(name: string): [prefix: string, local: string] {
-  const colon = name.indexOf(':');
-  return colon < 0 ? ['', name] : [name.slice(0, colon), name.slice(colon + 1)];
-}
-
-function resolve(scope: Scope, prefix: string): string {
-  return scope[prefix] ?? USUAL_PREFIXES[prefix] ?? (prefix ? `urn:undeclared:${prefix}` : '');
-}
+/** A qualified name without its prefix. */
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** Where the construct starting at `from` ends (just past `close`), or the end of the text. */
 function skipPast(text: string, from: number, close: string): number {
@@ -80,76 +75,90 @@ function skipDoctype(text: string, from: number): number {
   return text.length;
 }
 
-interface Tag {
-  name: string;
-  attributes: Record<string, string>;
-  selfClosing: boolean;
-  /** Just past the tag's ">"; -1 when the document ends inside the tag. */
-  end: number;
+/** Whether the "<" at `at` starts markup; any other "<" ("1 < 2") is text. */
+function startsMarkup(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  return next === 33 /* ! */ || next === 63 /* ? */ || startsName(next) || (next === 47 /* / */ && startsName(text.charCodeAt(at + 2)));
 }
 
-/** Reads the start tag whose name begins at `from`, one character at a time. */
-function readStartTag(text: string, from: number): Tag {
-  let i = from;
-  while (i < text.length && !endsName(text.charCodeAt(i))) i++;
-  const tag: Tag = { name: text.slice(from, i), attributes: Object.create(null) as Record<string, string>, selfClosing: false, end: -1 };
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === 62) {
-      tag.end = i + 1;
-      return tag;
-    }
-    if (isSpace(code) || code === 34 || code === 39 || code === 61) {
-      // White space, or a quote or "=" where a name belongs: skip it.
-      i++;
-      continue;
-    }
-    if (code === 47) {
-      // "/>", also "/ >" as pasted HTML writes it; any later attribute undoes it.
-      tag.selfClosing = true;
-      i++;
-      continue;
-    }
-    tag.selfClosing = false;
-    const nameStart = i;
-    while (i < text.length && !endsName(text.charCodeAt(i))) i++;
-    const name = text.slice(nameStart, i);
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    let value = '';
-    if (text.charCodeAt(i) === 61) {
-      i++;
-      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-      const quote = text[i];
-      if (quote === '"' || quote === "'") {
-        const close = text.indexOf(quote, i + 1);
-        if (close < 0) return tag; // cut off inside a value
-        value = text.slice(i + 1, close);
-        i = close + 1;
-      } else {
-        const valueStart = i;
-        while (i < text.length && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 62) i++;
-        value = text.slice(valueStart, i);
-      }
-    }
-    if (!(name in tag.attributes)) tag.attributes[name] = decodeEntities(value);
-  }
-  return tag;
-}
+// Elements without attributes share this empty object (most feed elements have none); attributes
+// objects inherit from it, so that no name ("constructor", "__proto__") is anything but an attribute.
+const NO_ATTRIBUTES = Object.create(null) as Record<string, string>;
 
 export function parseXml(text: string): XmlElement {
-  const root: XmlElement = { name: '#document', local: '#document', ns: '', attributes: {}, children: [] };
-  const stack: XmlElement[] = [root];
+  const root = { children: [] as XmlElement['children'] } as XmlElement;
+  const stack = [root];
   const scopes: Scope[] = [Object.create(null) as Scope];
+  // The start tag being read.
+  let attributes: Record<string, string>;
+  let scope: Scope;
+  let selfClosing: boolean;
+
+  /**
+   * Reads a start tag's attributes from `i`, one character at a time, never by a pattern that could
+   * backtrack; returns where the tag ends (just past its ">"), or -1 when the document ends inside it.
+   */
+  const readAttributes = (i: number): number => {
+    for (let count = 0; i < text.length;) {
+      const code = text.charCodeAt(i);
+      if (code === 62) return i + 1;
+      if (isSpace(code) || code === 34 || code === 39 || code === 61) {
+        // White space, or a quote or "=" where a name belongs: skip it.
+        i++;
+        continue;
+      }
+      if (code === 47) {
+        // "/>", also "/ >" as pasted HTML writes it; any later attribute undoes it.
+        selfClosing = true;
+        i++;
+        continue;
+      }
+      selfClosing = false;
+      const nameStart = i;
+      while (i < text.length && !endsName(text.charCodeAt(i))) i++;
+      const name = text.slice(nameStart, i);
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      let value = '';
+      if (text.charCodeAt(i) === 61) {
+        i++;
+        while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+        const quote = text[i];
+        if (quote === '"' || quote === "'") {
+          const close = text.indexOf(quote, i + 1);
+          if (close < 0) break; // cut off inside a value
+          value = text.slice(i + 1, close);
+          i = close + 1;
+        } else {
+          const valueStart = i;
+          while (i < text.length && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 62) i++;
+          value = text.slice(valueStart, i);
+        }
+      }
+      // Past MAX attributes, the rest are read over and dropped.
+      if (count < MAX && !(name in attributes)) {
+        if (!count++) attributes = Object.create(NO_ATTRIBUTES) as Record<string, string>;
+        value = attributes[name] = decodeEntities(value);
+        if (name === 'xmlns' || name.startsWith('xmlns:')) {
+          if (scope === scopes[scopes.length - 1]) scope = Object.create(scope) as Scope;
+          scope[name.slice(6)] = value;
+        }
+      }
+    }
+    return -1;
+  };
+
   let position = 0;
   while (position < text.length) {
-    const lt = text.indexOf('<', position);
     const top = stack[stack.length - 1]!;
-    if (lt < 0 || lt > position) {
+    // Text runs to the next "<" that starts markup: a stray "<" ("1 < 2") stays in it rather than fail the whole feed.
+    let lt = position - 1;
+    do lt = text.indexOf('<', lt + 1);
+    while (lt >= 0 && !startsMarkup(text, lt));
+    if (lt !== position) {
       const raw = text.slice(position, lt < 0 ? text.length : lt);
       if (stack.length > 1 && raw.trim() !== '') top.children.push(decodeEntities(raw));
       if (lt < 0) break;
       position = lt;
-      continue;
     }
     const next = text.charCodeAt(position + 1);
     if (text.startsWith('<!--', position)) position = skipPast(text, position + 4, '-->');
@@ -159,7 +168,7 @@ export function parseXml(text: string): XmlElement {
       position = end < 0 ? text.length : end + 3;
     } else if (next === 63 /* ? */) position = skipPast(text, position + 2, '?>');
     else if (next === 33 /* ! */) position = skipDoctype(text, position + 2);
-    else if (next === 47 /* / */ && startsName(text.charCodeAt(position + 2))) {
+    else if (next === 47 /* / */) {
       const close = text.indexOf('>', position + 2);
       if (close < 0) break; // cut off inside an end tag
       const name = text.slice(position + 2, close).trim();
@@ -169,32 +178,32 @@ export function parseXml(text: string): XmlElement {
         stack.length = open;
         scopes.length = open;
       }
-    } else if (startsName(next)) {
-      const tag = readStartTag(text, position + 1);
-      if (tag.end < 0) break; // cut off inside a start tag: keep what came before
-      position = tag.end;
-      let scope = scopes[scopes.length - 1]!;
-      for (const [attribute, value] of Object.entries(tag.attributes)) {
-        if (attribute === 'xmlns' || attribute.startsWith('xmlns:')) {
-          if (scope === scopes[scopes.length - 1]) scope = Object.create(scope) as Scope;
-          scope[attribute.slice(6)] = value;
-        }
-      }
+    } else {
+      let i = position + 1;
+      while (i < text.length && !endsName(text.charCodeAt(i))) i++;
+      const name = text.slice(position + 1, i);
+      attributes = NO_ATTRIBUTES;
+      scope = scopes[scopes.length - 1]!;
+      selfClosing = false;
+      position = readAttributes(i);
+      if (position < 0) break; // cut off inside a start tag: keep what came before
       // Past a sane depth, tags are dropped and their text stays in the current element: hostile
       // nesting must neither overflow a stack nor cost an object per three bytes.
-      if (stack.length >= MAX_DEPTH) continue;
-      const [prefix, local] = split(tag.name);
-      const child: XmlElement = { name: tag.name, local, ns: resolve(scope, prefix), attributes: tag.attributes, children: [] };
+      if (stack.length >= MAX) continue;
+      const colon = name.indexOf(':');
+      const prefix = colon < 0 ? '' : name.slice(0, colon);
+      const child: XmlElement = {
+        name,
+        local: name.slice(colon + 1),
+        ns: scope[prefix] ?? USUAL_PREFIXES[prefix] ?? (prefix ? `urn:undeclared:${prefix}` : ''),
+        attributes,
+        children: [],
+      };
       top.children.push(child);
-      if (!tag.selfClosing) {
+      if (!selfClosing) {
         stack.push(child);
         scopes.push(scope);
       }
-    } else {
-      // A stray "<" in text ("1 < 2"): keep it with the text after it rather than fail the whole feed.
-      const end = text.indexOf('<', position + 1);
-      if (stack.length > 1) top.children.push(decodeEntities(text.slice(position, end < 0 ? text.length : end)));
-      position = end < 0 ? text.length : end;
     }
   }
   for (const open of stack) open.cutOff = true;
@@ -217,7 +226,7 @@ export function childElement(parent: XmlElement, ns: string, local: string): Xml
 /** An attribute by local name, whatever its prefix ("about" finds "rdf:about"). */
 export function attribute(element: XmlElement, local: string): string | undefined {
   if (local in element.attributes) return element.attributes[local];
-  for (const [name, value] of Object.entries(element.attributes)) if (split(name)[1] === local) return value;
+  for (const [name, value] of Object.entries(element.attributes)) if (localName(name) === local) return value;
   return undefined;
 }
 
@@ -225,7 +234,10 @@ export function attribute(element: XmlElement, local: string): string | undefine
 export function textContent(node: XmlElement | string | undefined): string {
   if (node === undefined) return '';
   if (typeof node === 'string') return node;
-  return node.children.map(textContent).join('');
+  // A loop, not map and join: an element of a million empty elements must not cost an array of them.
+  let text = '';
+  for (const child of node.children) text += textContent(child);
+  return text;
 }
 
 /** The text of the first child element with this namespace and local name, or undefined when there is none. */
