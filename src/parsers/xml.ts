@@ -36,8 +36,6 @@ export const NS = {
   dcterms: 'http://purl.org/dc/terms/',
   content: 'http://purl.org/rss/1.0/modules/content/',
   media: 'http://search.yahoo.com/mrss/',
-  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
-  xhtml: 'http://www.w3.org/1999/xhtml',
 } as const;
 
 // Feeds often use these prefixes without declaring them; a careful reader assumes the usual binding.
