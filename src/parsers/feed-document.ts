@@ -39,7 +39,7 @@ export function parseFeedDocument(body: string, context: ItemContext = {}): Pars
     // <rss> in whatever namespace a CMS gave it (Userland's, say); RDF for RSS 1.0 and 0.90.
     if (root.local === 'rss' || (root.local === 'RDF' && root.ns === NS.rdf)) return parseRss(root, context);
     if (root.local === 'feed' && [NS.atom, NS.atom03, ''].includes(root.ns)) return parseAtom(root, context);
-    throw new FeedParseError(`not a feed: the document is <${root.name}>, not RSS or Atom`);
+    throw new FeedParseError(`not a feed: <${root.name}> is not RSS or Atom`);
   }
   throw new FeedParseError(start === '' ? 'empty response' : 'not a feed document (JSON Feed, RSS or Atom)');
 }

@@ -226,10 +226,8 @@ describe('what is still refused says what the document is and why, in one line',
   };
 
   it('names the root and the formats it is not', () => {
-    expect(refusal('<!doctype html><html><body>Niet gevonden</body></html>')).to.equal(
-      'not a feed: the document is <html>, not RSS or Atom',
-    );
-    expect(refusal('<feed xmlns="urn:example:other"><entry/></feed>')).to.equal('not a feed: the document is <feed>, not RSS or Atom');
+    expect(refusal('<!doctype html><html><body>Niet gevonden</body></html>')).to.equal('not a feed: <html> is not RSS or Atom');
+    expect(refusal('<feed xmlns="urn:example:other"><entry/></feed>')).to.equal('not a feed: <feed> is not RSS or Atom');
     expect(refusal('<rss version="2.0"><item/></rss>')).to.equal('not an RSS feed: no <channel>');
     for (const body of ['', '<', '{"items": [', 'Service Unavailable', '<rss><channel>'.slice(0, 3)])
       expect(refusal(body)).not.to.contain('\n');

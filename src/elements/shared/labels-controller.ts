@@ -70,16 +70,18 @@ export class LabelsController implements ReactiveController, ClockSubscriber {
   /** The labels' words now, their titles in a task after the next frame. */
   #show(): void {
     this.#refresh();
-    this.#titles ??= requestAnimationFrame(() =>
-      nextTask(() => {
-        this.#titles = undefined;
-        const settings = this.#settings();
-        for (const [time, published] of this.#times) {
-          const title = fullDate(published, settings);
-          if (time.title !== title) time.title = title;
-        }
-      }),
-    );
+    // Only while in the page: an update of a host already removed must not leave a callback holding it.
+    if (this.#host.isConnected)
+      this.#titles ??= requestAnimationFrame(() =>
+        nextTask(() => {
+          this.#titles = undefined;
+          const settings = this.#settings();
+          for (const [time, published] of this.#times) {
+            const title = fullDate(published, settings);
+            if (time.title !== title) time.title = title;
+          }
+        }),
+      );
   }
 
   /** Called by the clock when the earliest label's words change. */

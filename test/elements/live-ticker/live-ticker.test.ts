@@ -185,6 +185,21 @@ describe('<live-ticker> with a developer Observable', () => {
     virtual.dispose();
   });
 
+  it('leaves no frame callback holding it once removed, also when it updates after its removal', async () => {
+    const ticker = await mount();
+    source.next(items);
+    await settled(ticker);
+    const frames = sinon.spy(window, 'requestAnimationFrame');
+    const cancelled = sinon.spy(window, 'cancelAnimationFrame');
+    ticker.remove();
+    source.next([{ id: 'd', published: minutesAgo(1), text: 'LUIK (ANP/BELGA) - Na de verwijdering' }]);
+    ticker.requestUpdate();
+    await ticker.updateComplete;
+    // The titles' callback of its last update was cancelled, and none was asked for by the update after.
+    expect(frames.callCount, 'frame callbacks asked for after the removal').to.equal(0);
+    expect(cancelled.callCount).to.be.greaterThan(0);
+  });
+
   it('shows server-rendered items until the source delivers, then takes over', async () => {
     const ticker = await fixture<LiveTicker>(html`<live-ticker lang="nl" .source=${source} .clock=${clock}>
       <live-ticker-item item-id="a" datetime=${minutesAgo(13)} href="https://example.org/a">DOHA (ANP/AFP) - Server</live-ticker-item>
