@@ -9,51 +9,13 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
+import { eventually, thirdPartySite } from './hub-page.mjs';
 import { ensureEngines, nodeSubscribers, startCluster } from '../../scripts/engines.mjs';
 
-const EMBED = readFileSync(new URL('../../dist/live-ticker.js', import.meta.url));
 /** Readers of each transport on each node, at least. */
 const PER_NODE = 1;
-
-/** A third-party page (its own origin, "localhost") that embeds the ticker on `?feed=`. */
-async function thirdPartySite() {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://site.invalid');
-    if (url.pathname === '/live-ticker.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(EMBED);
-    const feed = (url.searchParams.get('feed') ?? '').replace(/[<>&"]/g, '');
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Elders</title><script src="/live-ticker.js" async></script></head>
-<body><live-ticker heading="Meer uit Buitenland" max-items="20" feed-url="${feed}"></live-ticker></body></html>`);
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    origin: `http://localhost:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`,
-    close: () => server.close(),
-  };
-}
-
-/**
- * Polls `check` every 50 ms until it returns something truthy; fails after `timeout` ms.
- * @template T
- * @param {() => Promise<T> | T} check
- * @param {string} what
- * @returns {Promise<NonNullable<T>>}
- */
-async function eventually(check, what, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return /** @type {NonNullable<T>} */ (value);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The item ids a page's ticker shows, in order, and its status. @param {import('playwright-core').Page} page */
 const block = (page) =>

@@ -9,35 +9,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect, createServer as createTcpServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import { createFeedServer } from '../../demo/feed-server.mjs';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.mjs';
+import { eventually, thirdPartySite } from './hub-page.mjs';
 import { ensureEngines, freePort, startNginx, startRedis } from '../../scripts/engines.mjs';
-
-const EMBED = readFileSync(new URL('../../dist/live-ticker.js', import.meta.url));
-
-/** A third-party page (its own origin) that embeds the ticker on `feedUrl`. */
-async function thirdPartySite() {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://site.invalid');
-    if (url.pathname === '/live-ticker.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(EMBED);
-      return;
-    }
-    const feed = url.searchParams.get('feed') ?? '';
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Elders</title><script src="/live-ticker.js" async></script></head>
-<body><live-ticker heading="Meer uit Buitenland" max-items="20" feed-url="${feed.replace(/[<>&"]/g, '')}"></live-ticker></body></html>`);
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  // "localhost" is another origin than the feeds' 127.0.0.1.
-  return { origin: `http://localhost:${address.port}`, close: () => server.close() };
-}
 
 /** A TCP relay in front of the hub whose connections the test can cut (reset), as a network does. */
 /** @param {number} targetPort */
@@ -84,23 +62,6 @@ async function cuttableLink(targetPort) {
       server.close();
     },
   };
-}
-
-/**
- * Polls `check` every 50 ms until it returns something truthy; fails after `timeout` ms.
- * @template T
- * @param {() => Promise<T> | T} check
- * @param {string} what
- * @returns {Promise<NonNullable<T>>}
- */
-async function eventually(check, what, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return /** @type {NonNullable<T>} */ (value);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const engines = ensureEngines();
