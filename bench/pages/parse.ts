@@ -17,6 +17,9 @@ const fill = (bytes: number, prefix: string, unit: (i: number) => string, suffix
   return prefix + body.slice(0, Math.max(0, bytes - prefix.length - suffix.length)) + suffix;
 };
 
+// Ten levels of ten references each: a billion "lol"s where entities are expanded without a budget.
+const LAUGHS = Array.from({ length: 9 }, (_, n) => `<!ENTITY lol${n + 1} "${`&lol${n};`.repeat(10)}">`).join('');
+
 // Each adversarial document is complete after its hostile part (except the two cut ones), so every
 // path that reads item text runs over it too.
 const INPUTS: Record<string, (bytes: number) => string> = {
@@ -70,6 +73,29 @@ const INPUTS: Record<string, (bytes: number) => string> = {
       bytes,
       `${head}<item><guid>1</guid><title>x</title></item><item><guid>2</guid><description><![CDATA[`,
       () => '<!-- a <x y=" <? b ',
+    ),
+  'nothing but unknown references "&a;"': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><title>`, () => '&a;', '</title></item></channel></rss>'),
+  'billion laughs in an internal DTD subset': (bytes) =>
+    fill(
+      bytes,
+      `<!DOCTYPE rss [<!ENTITY lol0 "lol">${LAUGHS}]><rss version="2.0"><channel><item><guid>1</guid><title>`,
+      (i) => (i % 2 ? '&lol9;' : '&lol1;'),
+      '</title></item></channel></rss>',
+    ),
+  'entity declarations doubling the one before': (bytes) =>
+    fill(
+      bytes,
+      '<!DOCTYPE rss [<!ENTITY e0 "0123456789">',
+      (i) => `<!ENTITY e${i + 1} "&e${i};&e${i};">`,
+      ']><rss version="2.0"><channel><item><guid>1</guid><title>&e20;&e40;</title></item></channel></rss>',
+    ),
+  'unclosed entity values': (bytes) =>
+    fill(
+      bytes,
+      '<!DOCTYPE rss [',
+      () => '<!ENTITY a "',
+      ']><rss version="2.0"><channel><item><guid>1</guid><title>&a;</title></item></channel></rss>',
     ),
 };
 

@@ -1,13 +1,14 @@
 /**
  * A small, tolerant, namespace-aware XML reader for feeds. DOMParser is out: under a host's Trusted
- * Types enforcement `parseFromString` throws even for XML. It builds a plain tree, never expands DTD
- * entities (no "billion laughs"), skips comments, processing instructions and DOCTYPEs, and forgives
- * what real feeds contain: unbalanced tags, stray "<", undeclared prefixes, a document cut off anywhere.
+ * Types enforcement `parseFromString` throws even for XML. It builds a plain tree, expands the entities
+ * an internal DTD subset declares within a budget (no "billion laughs") and fetches no external one,
+ * skips comments and processing instructions, and forgives what real feeds contain: unbalanced tags,
+ * stray "<", undeclared prefixes, a document cut off anywhere.
  *
  * It reads each character a bounded number of times: tags and attributes are scanned by hand, never by
  * a pattern that could backtrack, so a truncated or hostile document costs time linear in its length.
  */
-import { decodeEntities } from './entities.js';
+import { decodeEntities, type DeclaredEntities } from './entities.js';
 
 export interface XmlElement {
   /** The qualified name as written, e.g. "content:encoded". */
@@ -73,6 +74,20 @@ function skipDoctype(text: string, from: number): number {
   return text.length;
 }
 
+/**
+ * Records the general entities a DOCTYPE's internal subset declares, each value decoded once, with
+ * the entities declared before it, when it is declared. The first declaration of a name wins, as in
+ * XML; parameter entities (`%`) and external ones (`SYSTEM`, `PUBLIC`) are not read: no network.
+ */
+function declareEntities(doctype: string, declared: DeclaredEntities): void {
+  // Split at each declaration and matched from its start only, so each character is read once or twice
+  // (the text before the first, "<!DOCTYPE…", never matches).
+  for (const declaration of doctype.split('<!ENTITY')) {
+    const [, name, , value] = /^\s+([^\s%"']+)\s+(["'])(.*?)\2/s.exec(declaration) ?? [];
+    if (name && !declared.names.has(name)) declared.names.set(name, decodeEntities(value!, declared));
+  }
+}
+
 /** Whether the "<" at `at` starts markup; any other "<" ("1 < 2") is text. */
 function startsMarkup(text: string, at: number): boolean {
   const next = text.charCodeAt(at + 1);
@@ -87,6 +102,7 @@ export function parseXml(text: string): XmlElement {
   const root = { children: [] as XmlElement['children'] } as XmlElement;
   const stack = [root];
   const scopes: Scope[] = [Object.create(null) as Scope];
+  const declared: DeclaredEntities = { names: new Map(), budget: text.length };
   // The start tag being read.
   let attributes: Record<string, string>;
   let scope: Scope;
@@ -135,7 +151,7 @@ export function parseXml(text: string): XmlElement {
       // Past MAX attributes, the rest are read over and dropped.
       if (count < MAX && !(name in attributes)) {
         if (!count++) attributes = Object.create(NO_ATTRIBUTES) as Record<string, string>;
-        value = attributes[name] = decodeEntities(value);
+        value = attributes[name] = decodeEntities(value, declared);
         if (name === 'xmlns' || name.startsWith('xmlns:')) {
           if (scope === scopes[scopes.length - 1]) scope = Object.create(scope) as Scope;
           scope[name.slice(6)] = value;
@@ -154,7 +170,7 @@ export function parseXml(text: string): XmlElement {
     while (lt >= 0 && !startsMarkup(text, lt));
     if (lt !== position) {
       const raw = text.slice(position, lt < 0 ? text.length : lt);
-      if (stack.length > 1 && raw.trim() !== '') top.children.push(decodeEntities(raw));
+      if (stack.length > 1 && raw.trim() !== '') top.children.push(decodeEntities(raw, declared));
       if (lt < 0) break;
       position = lt;
     }
@@ -165,8 +181,11 @@ export function parseXml(text: string): XmlElement {
       top.children.push(text.slice(position + 9, end < 0 ? text.length : end));
       position = end < 0 ? text.length : end + 3;
     } else if (next === 63 /* ? */) position = skipPast(text, position + 2, '?>');
-    else if (next === 33 /* ! */) position = skipDoctype(text, position + 2);
-    else if (next === 47 /* / */) {
+    else if (next === 33 /* ! */) {
+      const end = skipDoctype(text, position + 2);
+      declareEntities(text.slice(position, end), declared);
+      position = end;
+    } else if (next === 47 /* / */) {
       const close = text.indexOf('>', position + 2);
       if (close < 0) break; // cut off inside an end tag
       const name = text.slice(position + 2, close).trim();

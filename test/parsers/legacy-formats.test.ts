@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { decodeFeedBytes } from '../../src/parsers/encoding.js';
 import { parseFeedDocument } from '../../src/parsers/feed-document.js';
+import { childElement, parseXml, textContent } from '../../src/parsers/xml.js';
 import { FEED_DEFAULTS } from '../../src/sources/reconnect.js';
 import { readDocument } from '../../src/sources/http-feed.js';
 import { randomInt, seededRandom } from '../random.js';
@@ -211,6 +212,65 @@ describe('encodings', () => {
       if (utf16) continue;
       const declared = Uint8Array.from([...ascii(`<?xml version="1.0" encoding="${label}"?>`), ...bytes]);
       expect(decodeFeedBytes(declared, 'application/xml'), `${label} declared`).to.equal(new TextDecoder(label).decode(declared));
+    }
+  });
+});
+
+describe('entities declared in an internal DTD subset', () => {
+  it('expands the document’s own entities, first declaration first, and reads no parameter or external one', async () => {
+    const feed = await load('rss-internal-dtd.xml', 'application/rss+xml');
+    expect(feed.title).to.equal('Buitenland — Redactie & ANP');
+    expect(feed.items.map(({ id, place, text, url }) => ({ id, place, text, url }))).to.deep.equal([
+      {
+        id: 'tag:buitenland.example.org,2026:qatar',
+        place: 'DOHA',
+        text: 'Qatar bemiddelt opnieuw…',
+        url: 'https://buitenland.example.org/qatar',
+      },
+      {
+        id: 'tag:buitenland.example.org,2026:wenen',
+        place: 'WENEN',
+        text: 'IAEA-directeur in Teheran &extern;',
+        url: 'https://buitenland.example.org/wenen',
+      },
+    ]);
+  });
+
+  const withSubset = (doctype: string, body: string) => `<!DOCTYPE rss [${doctype}]><rss><channel><title>${body}</title></channel></rss>`;
+  const title = (doctype: string, body: string) =>
+    textContent(childElement(childElement(parseXml(withSubset(doctype, body)), '', 'channel')!, '', 'title'));
+
+  it('expands an entity inside another as it was declared, and leaves a later or unknown one as written', () => {
+    expect(title('<!ENTITY a "A"><!ENTITY b "[&a;&a;&later;]"><!ENTITY later "L">', '&b;&later;&nope;')).to.equal('[AA&later;]L&nope;');
+    // XML names, not only HTML's: a first underscore or colon, dots and hyphens.
+    expect(title('<!ENTITY _site.url-1 "https://example.org"><!ENTITY dc:x "y">', '&_site.url-1;/&dc:x;')).to.equal(
+      'https://example.org/y',
+    );
+    expect(title(`<!ENTITY q '"'><!ENTITY lt2 "&#60;b&#62;">`, '&q;&lt2;')).to.equal('"<b>');
+  });
+
+  it('survives a billion laughs: the expansions add no more than the document’s length, references past that stay as written', () => {
+    const levels = Array.from({ length: 9 }, (_, n) => `<!ENTITY lol${n + 1} "${`&lol${n};`.repeat(10)}">`).join('');
+    const bomb = `<!ENTITY lol0 "lol">${levels}`;
+    const text = title(bomb, '&lol9;');
+    expect(text.length).to.be.below(bomb.length);
+    expect(text).to.equal('&lol9;');
+    // Used, not declared, past the budget: the first expansions are shown, the rest stay as written.
+    const used = title('<!ENTITY ten "0123456789">', '&ten;'.repeat(100));
+    expect(used).to.match(/^(0123456789)+(&ten;)+$/);
+    const expanded = used.replaceAll('&ten;', '').length;
+    expect(expanded)
+      .to.be.above(100)
+      .and.at.most(withSubset('<!ENTITY ten "0123456789">', '&ten;'.repeat(100)).length);
+  });
+
+  it('reads a hostile subset in time linear in its length', () => {
+    // Unclosed values, and declarations that each expand the one before to its limit.
+    const unclosed = '<!ENTITY a "'.repeat(100_000);
+    const doubling = Array.from({ length: 2_000 }, (_, n) => `<!ENTITY e${n + 1} "&e${n};&e${n};">`).join('');
+    for (const subset of [unclosed, `<!ENTITY e0 "${'x'.repeat(1_000)}">${doubling}`]) {
+      const root = parseXml(`<!DOCTYPE rss [${subset}]><rss>&e2000;&a;</rss>`);
+      expect(textContent(root).length).to.be.at.most(2 * (subset.length + 40));
     }
   });
 });

@@ -68,9 +68,9 @@ describe('parseXml', () => {
     expect(textContent(root)).to.equal('t<1<raw>');
   });
 
-  it('expands no DTD entities and survives a billion-laughs document', () => {
-    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><rss><channel><title>&lol2;</title></channel></rss>`;
-    expect(textContent(parseXml(bomb))).to.equal('&lol2;');
+  it('expands the entities the internal DTD subset declares, within a budget (see legacy-formats.test.ts)', () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><rss><channel><title>&lol2;</title></channel></rss>`;
+    expect(textContent(parseXml(laughs))).to.equal('lollollol');
   });
 
   it('forgives unbalanced tags and stray "<"', () => {
