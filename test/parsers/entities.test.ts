@@ -28,7 +28,12 @@ describe('decodeEntities on megabytes (issue 22)', () => {
     for (let n = 0; n < 100; n++) {
       let text = '';
       for (let i = randomInt(random, 40_000); i > 0; i--) text += PIECES[randomInt(random, PIECES.length)];
-      expect(decodeEntities(text)).to.equal(text.split(/(?=&)/).map((part) => decodeEntities(part)).join(''));
+      expect(decodeEntities(text)).to.equal(
+        text
+          .split(/(?=&)/)
+          .map((part) => decodeEntities(part))
+          .join(''),
+      );
     }
   });
 });
