@@ -46,7 +46,8 @@ export default {
     // Feed documents as publishers' servers send them: their own bytes, the Content-Type given in
     // `?type=` (none of the static server's own charset), gzip-encoded on the wire with `?gzip`.
     async (ctx, next) => {
-      const file = /^\/test\/fixtures\/feeds\/([\w.-]+)$/.exec(ctx.path)?.[1];
+      // Also one level down in publishers/, the documents written in real CMSs' shapes.
+      const file = /^\/test\/fixtures\/feeds\/((?:publishers\/)?[\w.-]+)$/.exec(ctx.path)?.[1];
       if (!file) return next();
       const body = await readFile(new URL(`test/fixtures/feeds/${file}`, import.meta.url));
       ctx.set('Content-Type', String(ctx.query.type ?? 'application/xml'));
