@@ -84,6 +84,8 @@ export function parseRss(root: XmlElement, context: ItemContext = {}): ParsedFee
         {
           id: idOf(entry),
           published: firstText(entry, [core, 'pubDate'], [NS.dc, 'date'], [NS.dcterms, 'issued'], [NS.dcterms, 'modified']),
+          // An edit, as Medium and WordPress plugins write it: shown as a correction.
+          updated: firstText(entry, [NS.atom, 'updated'], [NS.dcterms, 'modified']),
           text: html !== undefined ? htmlToText(html) : '',
           title: title !== undefined ? htmlToText(title) : undefined,
           url: linkOf(entry),
@@ -155,7 +157,12 @@ export function parseAtom(root: XmlElement, context: ItemContext = {}): ParsedFe
           id: idOf(entry),
           published: firstText(entry, [ns, 'published'], [ns, 'issued'], [ns, 'updated'], [ns, 'modified']),
           updated: firstText(entry, [ns, 'updated'], [ns, 'modified']),
-          text: atomText(atom(entry, 'summary')) ?? atomText(atom(entry, 'content')) ?? '',
+          // YouTube's channel feed says what a video is about only in its media:group.
+          text:
+            atomText(atom(entry, 'summary')) ??
+            atomText(atom(entry, 'content')) ??
+            childText(childElement(entry, NS.media, 'group') ?? entry, NS.media, 'description') ??
+            '',
           title: atomText(atom(entry, 'title')),
           url: atomLink(entry, base, ns),
           // A category's term is what machines match; its label, where given, what editors wrote.

@@ -39,6 +39,9 @@ export const NS = {
   media: 'http://search.yahoo.com/mrss/',
 } as const;
 
+// Namespaces some generators write for one we know (Squarespace's Media RSS): read as that one.
+const SAME_AS: Record<string, string> = { 'http://www.rssboard.org/media-rss': NS.media };
+
 // Feeds often use these prefixes without declaring them; a careful reader assumes the usual binding.
 // Any other undeclared prefix gets a namespace of its own, so it can never pass for a core element.
 const USUAL_PREFIXES: Record<string, string> = { xml: 'http://www.w3.org/XML/1998/namespace', ...NS };
@@ -154,7 +157,7 @@ export function parseXml(text: string): XmlElement {
         value = attributes[name] = decodeEntities(value, declared);
         if (name === 'xmlns' || name.startsWith('xmlns:')) {
           if (scope === scopes[scopes.length - 1]) scope = Object.create(scope) as Scope;
-          scope[name.slice(6)] = value;
+          scope[name.slice(6)] = SAME_AS[value] ?? value;
         }
       }
     }

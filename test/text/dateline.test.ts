@@ -11,6 +11,10 @@ describe('parseDateline', () => {
     ['ISTANBUL (ANP/AFP/DPA) - In Istanbul', 'ISTANBUL', ['ANP', 'AFP', 'DPA'], 'In Istanbul'],
     ['GENÈVE (ANP/Reuters) – Een lang streepje', 'GENÈVE', ['ANP', 'Reuters'], 'Een lang streepje'],
     ['  LUIK  ( ANP / BELGA )  -  ruimte', 'LUIK', ['ANP', 'BELGA'], 'ruimte'],
+    // AP's style: the region stays with the place.
+    ['KYIV, Ukraine (AP) — Power was cut', 'KYIV, Ukraine', ['AP'], 'Power was cut'],
+    ['NEW YORK, N.Y. (AP) — Stocks rose', 'NEW YORK, N.Y.', ['AP'], 'Stocks rose'],
+    ['SAN JUAN, Puerto Rico (AP) — A storm', 'SAN JUAN, Puerto Rico', ['AP'], 'A storm'],
   ];
   for (const [input, place, agencies, text] of cases) {
     it(`splits "${input.slice(0, 28)}…"`, () => {
@@ -19,7 +23,7 @@ describe('parseDateline', () => {
   }
 
   it('leaves ordinary sentences alone', () => {
-    for (const text of ['Het kabinet (VVD/CDA) - een zin', 'De EU (Brussel) - iets', 'NAVO-top begint', 'DOHA (ANP/AFP) - ']) {
+    for (const text of ['Het kabinet (VVD/CDA) - een zin', 'De EU (Brussel) - iets', 'NAVO-top begint', 'DOHA (ANP/AFP) - ', 'Ik, Jan (AP) - nee', 'DOHA, en verder (AP) - nee']) {
       expect(parseDateline(text)).to.deep.equal({ agencies: [], text });
     }
   });
@@ -28,6 +32,8 @@ describe('parseDateline', () => {
   it('finishes on hostile input', () => {
     const hostile = `${'A '.repeat(20_000)}(${'B/'.repeat(5000)}`;
     expect(parseDateline(hostile)).to.deep.equal({ agencies: [], text: hostile });
+    const region = `KYIV, ${'Ukraine '.repeat(20_000)}(AP`;
+    expect(parseDateline(region)).to.deep.equal({ agencies: [], text: region });
   });
 
   it('formats as the seed writes it', () => {
