@@ -23,7 +23,14 @@ describe('parseDateline', () => {
   }
 
   it('leaves ordinary sentences alone', () => {
-    for (const text of ['Het kabinet (VVD/CDA) - een zin', 'De EU (Brussel) - iets', 'NAVO-top begint', 'DOHA (ANP/AFP) - ', 'Ik, Jan (AP) - nee', 'DOHA, en verder (AP) - nee']) {
+    for (const text of [
+      'Het kabinet (VVD/CDA) - een zin',
+      'De EU (Brussel) - iets',
+      'NAVO-top begint',
+      'DOHA (ANP/AFP) - ',
+      'Ik, Jan (AP) - nee',
+      'DOHA, en verder (AP) - nee',
+    ]) {
       expect(parseDateline(text)).to.deep.equal({ agencies: [], text });
     }
   });
