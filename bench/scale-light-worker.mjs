@@ -81,7 +81,9 @@ function sseReader(/** @type {{ port: number, path: string, localAddress: string
       if (opened) live--;
       if (!options.reconnect || stopping) return;
       cut = true;
-      setTimeout(open, 1000 + Math.random() * 2000);
+      // As the library does: full jitter within nchan's 2-s retry after a stream that delivered, else
+      // a first backoff's window, 1–2 s.
+      setTimeout(open, opened ? Math.random() * 2000 : 1000 + Math.random() * 1000);
     });
     socket.on('error', () => undefined);
   };

@@ -76,7 +76,7 @@ export function resumeUrl(url: string, lastEventId: string, param: string): stri
   }
 }
 
-/** Retries never come sooner than this, whatever the jitter draws: an error must never loop hot. */
+/** Retries never come sooner than this, and a reconnect's window is never narrower: nothing may loop hot. */
 const MIN_RETRY = 1_000;
 /** A Retry-After beyond this is capped: a typo on the server must not silence readers for a day. */
 const MAX_RETRY_AFTER = 60 * 60_000;
@@ -130,9 +130,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /**
- * Delay before retry number `failures` (1 for the first): "full jitter" exponential backoff,
- * a random point below min(retryMax, retryBase·2^(failures-1)), never under a second,
- * and never sooner than the server's Retry-After.
+ * Delay before retry number `failures` (1 for the first): "full jitter" exponential backoff, a
+ * random point of a window as wide as min(retryMax, retryBase·2^(failures-1)) that starts at a
+ * second, or at the server's Retry-After. The whole window is drawn from, with no floor that many
+ * draws pile up on: readers that failed together must not all come back in the same millisecond.
  */
 export function retryDelay(
   failures: number,
@@ -141,7 +142,7 @@ export function retryDelay(
   retryAfter?: number,
 ): number {
   const cap = Math.min(options.retryMax, options.retryBase * 2 ** Math.min(failures - 1, 30));
-  return Math.max(MIN_RETRY, random * cap, retryAfter ?? 0);
+  return Math.max(MIN_RETRY, retryAfter ?? 0) + random * Math.max(0, cap - MIN_RETRY);
 }
 
 /**
@@ -174,13 +175,17 @@ function pacing(settings: Settings, scheduler: SchedulerLike, random: () => numb
         // The server's `retry:`, capped: a huge value would overflow the timer and fire at once.
         const reconnect = Math.min(end.retry ?? settings.reconnect, settings.retryMax);
         // A stream that delivered, or stayed open longer than a request may take (a quiet topic a
-        // proxy cuts every minute), was a success. One that closes at once with nothing backs off.
+        // proxy cuts every minute), was a success: reopen at a random point within the server's
+        // retry ("full jitter", at least a second's window), so that the readers of a hub that
+        // restarts come back spread over it, half of them within half of it. One that closes at
+        // once with nothing backs off.
         if (end.received || scheduler.now() - startedAt >= settings.timeout) {
           failures = 0;
-          return Math.max(MIN_RETRY, reconnect * (0.5 + random()));
+          return random() * Math.max(MIN_RETRY, reconnect);
         }
         failures++;
-        return Math.max(retryDelay(failures, settings, random()), end.retry === undefined ? 0 : reconnect);
+        // The server's retry, where it gave one, is where the backoff window starts, as a Retry-After.
+        return retryDelay(failures, settings, random(), end.retry === undefined ? undefined : reconnect);
       }
       failures++;
       return retryDelay(failures, settings, random(), end.error.details.retryAfterMs);

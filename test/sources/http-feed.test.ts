@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { httpFeed, readDocument } from '../../src/sources/http-feed.js';
 import { FEED_DEFAULTS, parseRetryAfter, retryDelay } from '../../src/sources/reconnect.js';
+import { seededRandom } from '../random.js';
 import { itExcept } from '../engines.js';
 import { control, fakeTime, feedUrl, recordFeed, restoreVisibility, setHidden, stats, uniqueChannel } from '../helpers.js';
 
@@ -93,7 +94,8 @@ describe('httpFeed polling a document on the demo feed server', () => {
     expect(feed.last()).to.include({ status: 'stale' });
     expect(feed.last()!.items).to.have.length(7);
 
-    await time.tickAsync(999);
+    // Full jitter within 1–2 s, at its middle.
+    await time.tickAsync(1499);
     expect(feedRequests()).to.equal(2);
     const live = feed.status('live');
     await time.tickAsync(1);
@@ -125,11 +127,12 @@ describe('httpFeed polling a document on the demo feed server', () => {
     expect(feed.last()!.items).to.have.length(7);
   });
 
-  it('backs off 1 s, 2 s, 4 s over consecutive failures, and polls at the interval again after a success', async () => {
+  it('backs off within 1–2 s, 1–4 s, 1–8 s over consecutive failures, and polls at the interval again after a success', async () => {
     await firstLoad();
     await control(channel, { fail: { status: 502, times: 3 } });
     let requests = 1;
-    for (const wait of [30_000, 1_000, 2_000, 4_000]) {
+    // Each backoff at its window's middle.
+    for (const wait of [30_000, 1_500, 2_500, 4_500]) {
       const answered = feed.status(requests === 4 ? 'live' : 'error');
       await time.tickAsync(wait - 1);
       expect(feedRequests(), `still waiting ${wait} ms`).to.equal(requests);
@@ -181,7 +184,8 @@ describe('httpFeed polling a document on the demo feed server', () => {
     const failed = feed.status('error');
     await time.tickAsync(30_000);
     await failed;
-    await time.tickAsync(120_000 - 1);
+    // Not before 120 s: the middle of a 1-s window that starts there.
+    await time.tickAsync(120_500 - 1);
     expect(feedRequests()).to.equal(2);
     const live = feed.status('live');
     await time.tickAsync(1);
@@ -229,11 +233,25 @@ describe('backoff', () => {
     const caps = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((failures) => retryDelay(failures, options, 0.999_999));
     expect(caps.map((ms) => Math.round(ms / 1000))).to.deep.equal([2, 4, 8, 16, 32, 64, 128, 256, 300, 300]);
     expect(retryDelay(5, options, 0)).to.equal(1000);
-    expect(retryDelay(50, options, 0.5)).to.equal(150_000);
+    expect(retryDelay(50, options, 0.5)).to.equal(150_500);
   });
 
-  it('never retries sooner than Retry-After', () => {
-    expect(retryDelay(1, options, 0.5, 90_000)).to.equal(90_000);
+  // With a floor the draws pile up on (max(1 s, random · 2 s)), half the readers that failed together
+  // came back in the same millisecond.
+  it('spreads readers that failed together over the whole window, none piled up on its floor', () => {
+    const random = seededRandom(23);
+    for (const failures of [1, 2, 3]) {
+      const delays = Array.from({ length: 1000 }, () => Math.round(retryDelay(failures, options, random())));
+      const counts = new Map<number, number>();
+      for (const delay of delays) counts.set(delay, (counts.get(delay) ?? 0) + 1);
+      expect(Math.max(...counts.values()), `readers in one millisecond after ${failures} failures`).to.be.below(10);
+      expect(Math.min(...delays)).to.be.at.least(1000);
+    }
+  });
+
+  it('never retries sooner than Retry-After, and spreads those that are told the same', () => {
+    expect(retryDelay(1, options, 0, 90_000)).to.equal(90_000);
+    expect(retryDelay(1, options, 0.5, 90_000)).to.equal(90_500);
   });
 
   it('reads Retry-After as seconds or an HTTP date, capped at an hour', () => {

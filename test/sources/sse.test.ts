@@ -75,11 +75,14 @@ describe('SSE over real connections', () => {
     await time.tickAsync(0);
     await arrived;
   }
-  /** Waits until `connections` connections ended, lets the 1-s reconnect delay pass, and waits for item `id` on the next one. */
+  /**
+   * Waits until `connections` connections ended, lets the reconnect delay pass (at most 1.5 s here: a
+   * first backoff's middle, or less), and waits for item `id` on the next one.
+   */
   async function readAfterReconnect(feed: Feed, id: string, connections = 1) {
     const arrived = feed.upsert(id);
     await until(() => ended(feed) >= connections);
-    await time.tickAsync(1000);
+    await time.tickAsync(1500);
     await arrived;
   }
 
@@ -161,7 +164,7 @@ describe('SSE over real connections', () => {
     const feed = open({ reconnect: 1000 });
     await readFirst(feed, 'a');
     await readAfterReconnect(feed, 'b');
-    await expectReconnectAfter(feed, 1000, 2);
+    await expectReconnectAfter(feed, 500, 2);
     const seen = await stats(channel);
     expect(seen.lastEventIds).to.deep.equal(['', '42€', '43€']);
     expect(seen.lastEventIdHeaders).to.deep.equal(['', '', '']);
@@ -178,10 +181,11 @@ describe('SSE over real connections', () => {
       await until(() => ids(feed).includes(`item-${n}`));
       await control(channel, { drop: true });
       await until(() => ended(feed) >= n);
-      // A cut after a good run is a close, as for EventSource: no 1, 2, 4, 8 s backoff, the server's
-      // 3 s each time, and no error unless reconnecting fails (WebKit cannot tell a cut from a close).
+      // A cut after a good run is a close, as for EventSource: no 1, 2, 4, 8 s backoff, full jitter
+      // within the server's 3 s each time (its middle here), and no error unless reconnecting fails
+      // (WebKit cannot tell a cut from a close).
       expect(errors(feed)).to.equal(0);
-      await expectReconnectAfter(feed, 3000, n);
+      await expectReconnectAfter(feed, 1500, n);
     }
     // The fifth connection is open; its event arrives over the real network after that.
     await until(() => ids(feed).includes('item-5'));
@@ -199,7 +203,7 @@ describe('SSE over real connections', () => {
     for (let n = 1; n <= 3; n++) {
       await time.tickAsync(60_000);
       await control(channel, { drop: true });
-      await expectReconnectAfter(feed, 2000, n);
+      await expectReconnectAfter(feed, 1000, n);
     }
     feed.subscription.unsubscribe();
   });
@@ -211,11 +215,11 @@ describe('SSE over real connections', () => {
     const closed = feed.status('connecting');
     await time.tickAsync(0);
     await closed;
-    // Full jitter at its middle: 1 s (retry 1.5 s is more), 2 s, 4 s.
+    // Full jitter at its middle, of windows 1, 3 and 7 s wide that start at the server's 1.5 s.
     for (const [n, delay] of [
-      [1, 1500],
-      [2, 2000],
-      [3, 4000],
+      [1, 2000],
+      [2, 3000],
+      [3, 5000],
     ] as const) {
       await expectReconnectAfter(feed, delay, n);
     }
@@ -229,7 +233,7 @@ describe('SSE over real connections', () => {
     await until(() => ended(feed) >= 1);
     await time.tickAsync(60_000);
     expect(await opened(), 'no hot loop').to.equal(1);
-    await expectReconnectAfter(feed, 5 * 60_000 - 60_000, 1); // capped at retryMax, 5 min
+    await expectReconnectAfter(feed, 2.5 * 60_000 - 60_000, 1); // within retryMax, 5 min, at its middle
     feed.subscription.unsubscribe();
   });
 

@@ -96,8 +96,9 @@ for (const transport of TRANSPORTS) {
       await time.tickAsync(0);
       await failed;
       expect(feed.last()).to.include({ status: 'error' });
-      await time.tickAsync(999);
-      expect((await stats(channel)).streams, 'no retry within the first second').to.equal(0);
+      // Full jitter within 1–2 s, at its middle.
+      await time.tickAsync(1499);
+      expect((await stats(channel)).streams, 'no retry within the first 1.5 s').to.equal(0);
       const live = feed.upsert();
       await time.tickAsync(1);
       await live;
@@ -220,10 +221,10 @@ describe('httpFeed from the demo feed server: bursts, resuming, pacing and faili
     await control(channel, { end: true });
     await closed;
     expect(feed.last()).to.include({ status: 'live' }); // what is shown stays current while it reconnects
-    await time.tickAsync(999);
+    await time.tickAsync(499);
     expect((await stats(channel)).streams).to.equal(1);
     const live = feed.status('live');
-    await time.tickAsync(1); // the server's "retry: 1000", jitter at its middle
+    await time.tickAsync(1); // full jitter within the server's "retry: 1000", at its middle
     await live;
     // Resumed after event 0, so nothing is sent again; what is published next arrives.
     expect((await stats(channel)).lastEventIds).to.deep.equal(['', '0']);
