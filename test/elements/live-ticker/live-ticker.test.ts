@@ -485,7 +485,7 @@ describe('<live-ticker feed-url> against the demo feed server', () => {
       expect(listTop(), 'the hint moves no text').to.equal(topBefore);
       expect(warn.callCount).to.equal(1);
       const live = nextStatus(ticker, 'live');
-      await feed.time.tickAsync(1_000); // the first retry: full jitter at its middle, floored at 1 s
+      await feed.time.tickAsync(1_500); // the first retry: full jitter within 1–2 s, at its middle
       await live;
       await ticker.updateComplete;
       expect(shadowText(ticker)).to.not.contain('Niet actueel');
