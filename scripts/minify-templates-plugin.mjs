@@ -12,11 +12,24 @@ import ts from 'typescript';
 // A css`` template, escapes included; `${` is refused below, as minifying around values could break them.
 const CSS_TEMPLATE = /\bcss`((?:[^`\\]|\\[\s\S])*)`/g;
 
+/**
+ * esbuild keeps custom property values and var() fallbacks as written, spaces included, as it cannot
+ * know what they will be used for. The spaces after their commas and after a custom property's colon
+ * are insignificant all the same (CSS Syntax; CSS Variables trims a value's leading white space), so
+ * they go too, outside strings. Inside :host() and ::slotted() esbuild also keeps an attribute
+ * selector's quotes, which an identifier does not need.
+ */
+const INSIGNIFICANT_SPACE = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(,|--[\w-]+:)\s+/g;
+const QUOTED_IDENTIFIER = /(\[[\w-]+=)"([a-z][\w-]*)"\]/gi;
+
 /** @param {string} css */
 export async function minifyCss(css) {
   const { code, warnings } = await transform(css, { loader: 'css', minify: true, logLevel: 'silent' });
   if (warnings.length) throw new Error(`minify-css: ${warnings.map((warning) => warning.text).join('; ')}`);
-  return code.trim();
+  return code
+    .trim()
+    .replace(QUOTED_IDENTIFIER, '$1$2]')
+    .replace(INSIGNIFICANT_SPACE, (match, string, kept) => string ?? kept);
 }
 
 /**
