@@ -45,9 +45,17 @@ async function minifyTemplate(source, id) {
 }
 
 /**
+ * An attribute's quoted value that needs no quotes: a word of letters, digits and hyphens, followed by
+ * white space or the tag's end (`x=y/>` would make the slash part of the value). The templates' text
+ * outside tags holds no `name="value"`.
+ */
+const UNQUOTABLE_VALUE = /(?<=\s[\w-]+=)"([\w-]+)"(?=[\s>])/g;
+
+/**
  * An html`` template's static text with every run of white space that holds a line break turned into
- * one space. The browser renders such a run as one space anyway (the templates hold no <pre> and no
- * `white-space: pre`), and between attributes one space is what separates them.
+ * one space, and attribute values that need no quotes without them. The browser renders such a run as
+ * one space anyway (the templates hold no <pre> and no `white-space: pre`), and between attributes one
+ * space is what separates them.
  * @param {string} code a module's source
  * @param {string} id
  * @returns {MagicString} the module with the runs replaced, and its source map
@@ -70,8 +78,10 @@ export function collapseHtmlWhitespace(code, id) {
   visit(source);
   const result = new MagicString(code);
   for (const [start, end] of ranges) {
-    for (const run of code.slice(start, end).matchAll(/[ \t]*\r?\n\s*/g))
-      result.overwrite(start + run.index, start + run.index + run[0].length, ' ');
+    const text = code.slice(start, end);
+    for (const run of text.matchAll(/[ \t]*\r?\n\s*/g)) result.overwrite(start + run.index, start + run.index + run[0].length, ' ');
+    for (const quoted of text.matchAll(UNQUOTABLE_VALUE))
+      result.overwrite(start + quoted.index, start + quoted.index + quoted[0].length, quoted[1] ?? '');
   }
   return result;
 }
