@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { Observable, type ObservableInput } from 'rxjs';
 import { defaultClock, type Clock } from '../../clock/page-clock.js';
 import { clockContext } from '../../context/clock-context.js';
@@ -21,8 +21,9 @@ import { itemStyles } from '../shared/item.styles.js';
 import { itemTemplate, showImageFailed } from '../shared/item-template.js';
 import { LabelsController } from '../shared/labels-controller.js';
 
-const PAUSE_ICON = svg`<path d="M6 4h4v16H6zM14 4h4v16h-4z" />`;
-const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
+/** The pause button's icons: its path while updates run (pause), and while they are paused (play). */
+const PAUSE_ICON = 'M6 4h4v16H6zM14 4h4v16h-4z';
+const PLAY_ICON = 'M7 4l13 8-13 8z';
 
 /**
  * @tag live-ticker
@@ -454,7 +455,7 @@ export class LiveTicker extends LitElement {
           ${
             shown.length
               ? html`<button class="pause" part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${messages.pause} title=${messages.pause} @click=${this.#togglePause}>
-                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${this.paused ? PLAY_ICON : PAUSE_ICON}</svg>
+                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${this.paused ? PLAY_ICON : PAUSE_ICON} /></svg>
               </button>`
               : nothing
           }

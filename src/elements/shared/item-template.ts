@@ -1,4 +1,4 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { MINUTE } from '../../clock/relative-label.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { TickerItem } from '../../model.js';
@@ -6,8 +6,6 @@ import { formatDateline } from '../../text/dateline.js';
 
 /** An `updated` this long after `published` is a correction the reader is told about; less is the CMS saving twice. */
 const CORRECTION = 2 * MINUTE;
-
-const PIN_ICON = svg`<path d="M15 3l6 6-3 1-4 4 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 5 1 4-4z" />`;
 
 /** How one item is shown: by `<live-ticker>` for each entry of its list, and by a `<live-ticker-item>`. */
 export interface ItemView {
@@ -74,7 +72,7 @@ export function itemTemplate(view: ItemView): TemplateResult {
         />`
       : nothing
   }<p class=${title ? 'body titled' : 'body'} part="body">
-      ${view.pinned ? html`<svg class="marker pin" part="pin" viewBox="0 0 24 24" role="img" aria-label=${messages!.pinned}>${PIN_ICON}</svg> ` : nothing}
+      ${view.pinned ? html`<svg class="marker pin" part="pin" viewBox="0 0 24 24" role="img" aria-label=${messages!.pinned}><path d="M15 3l6 6-3 1-4 4 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 5 1 4-4z" /></svg> ` : nothing}
       ${view.breaking ? html`<span class="marker breaking-marker" part="breaking-marker">${messages!.breaking}</span> ` : nothing}
       ${url ? html`<a class="link" part="link" href=${url}>${main}</a>` : main}
     </p>
