@@ -2,16 +2,12 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
     color: var(--live-ticker-color, inherit);
     background: var(--live-ticker-background, transparent);
     font: var(--live-ticker-font, inherit);
     line-height: var(--live-ticker-line-height, 1.45);
     --muted: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 68%, transparent));
     --spacing: var(--live-ticker-item-spacing, 0.75em);
-  }
-  :host([hidden]) {
-    display: none;
   }
   /* A theme sets the colour scheme; each colour names its light and dark value once. */
   :host([theme='light']) {

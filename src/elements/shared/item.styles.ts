@@ -2,6 +2,13 @@ import { css } from 'lit';
 
 /** An item's look, by class: shared by `<live-ticker>`'s entries and `<live-ticker-item>` (see itemTemplate). */
 export const itemStyles = css`
+  /* Both hosts are blocks, which the hidden attribute hides. */
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
   /* No item grows past a few lines, whatever its feed sends: the rest is cut with "…". */
   .body,
   .summary {
