@@ -5,7 +5,7 @@ import type { TickerItem } from '../../model.js';
 import { safeHttpUrl } from '../../text/safe-url.js';
 import { consumeClock } from '../shared/consume-clock.js';
 import { itemStyles } from '../shared/item.styles.js';
-import { itemTemplate, showImageFailed } from '../shared/item-template.js';
+import { itemTemplate } from '../shared/item-template.js';
 import { LabelsController } from '../shared/labels-controller.js';
 import { LangController } from '../shared/lang-controller.js';
 import { VERSION } from '../../version.js';
@@ -142,7 +142,6 @@ export class LiveTickerItem extends LitElement {
       published,
       slotted: html`<slot></slot>`,
       timeSlot: (label: TemplateResult | typeof nothing) => html`<slot name="time" @slotchange=${this.#onTimeSlotChange}>${label}</slot>`,
-      onImageError: showImageFailed,
     });
   }
 }

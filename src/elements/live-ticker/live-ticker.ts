@@ -18,7 +18,7 @@ import { LiveTickerMoreEvent, LiveTickerOpenEvent, LiveTickerPauseEvent, LiveTic
 import { ImpressionController } from './impressions.js';
 import { styles } from './live-ticker.styles.js';
 import { itemStyles } from '../shared/item.styles.js';
-import { itemTemplate, showImageFailed } from '../shared/item-template.js';
+import { itemTemplate } from '../shared/item-template.js';
 import { LabelsController } from '../shared/labels-controller.js';
 
 /** The pause button's icons: its path while updates run (pause), and while they are paused (play). */
@@ -407,7 +407,6 @@ export class LiveTicker extends LitElement {
               marquee: this.layout === 'marquee',
               messages,
               published: item.published ?? Number.NaN,
-              onImageError: showImageFailed,
             })}</div>
           </li>`;
       })}

@@ -26,7 +26,6 @@ export interface ItemView {
   readonly slotted?: TemplateResult;
   /** Where a server-rendered `<live-ticker-item>` lets its page's own label in. */
   readonly timeSlot?: (label: TemplateResult | typeof nothing) => TemplateResult;
-  readonly onImageError?: (event: Event) => void;
 }
 
 /** When a correction was made, or NaN when the item was not corrected. */
@@ -68,7 +67,7 @@ export function itemTemplate(view: ItemView): TemplateResult {
           height=${image.height ?? nothing}
           loading="lazy"
           decoding="async"
-          @error=${view.onImageError}
+          @error=${showImageFailed}
         />`
       : nothing
   }<p class=${title ? 'body titled' : 'body'} part="body">
@@ -82,7 +81,7 @@ export function itemTemplate(view: ItemView): TemplateResult {
 }
 
 /** A picture that fails (blocked, gone) leaves its space, not a broken icon. */
-export function showImageFailed(event: Event): void {
+function showImageFailed(event: Event): void {
   (event.target as HTMLElement).style.visibility = 'hidden';
 }
 
