@@ -59,10 +59,13 @@ export const styles = css`
     font-size: 0.8125em;
     color: var(--muted);
   }
+  /* The pause and "more" buttons are outlined; the "N new items" button is filled (below). */
   button {
     font: inherit;
     color: var(--live-ticker-accent, currentColor);
     cursor: pointer;
+    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
+    background: transparent;
   }
   button:focus-visible,
   .entry:focus-visible {
@@ -77,9 +80,7 @@ export const styles = css`
     block-size: 1.75rem;
     margin-inline-start: auto;
     padding: 0;
-    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
     border-radius: 50%;
-    background: transparent;
   }
   .pause svg {
     inline-size: 0.875rem;
@@ -141,9 +142,7 @@ export const styles = css`
     display: block;
     margin: 0.75em auto 0.25em;
     padding: 0.35em 1em;
-    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
     border-radius: 1em;
-    background: transparent;
   }
   .more[aria-busy='true'] {
     opacity: 0.6;
