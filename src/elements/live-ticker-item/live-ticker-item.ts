@@ -1,6 +1,5 @@
 import { html, LitElement, type nothing, type TemplateResult } from 'lit';
 import type { Clock } from '../../clock/page-clock.js';
-import { messagesFor } from '../../i18n/messages.js';
 import type { TickerItem } from '../../model.js';
 import { safeHttpUrl } from '../../text/safe-url.js';
 import { consumeClock } from '../shared/consume-clock.js';
@@ -138,7 +137,7 @@ export class LiveTickerItem extends LitElement {
       summaryLines: this.summaryLines,
       images: this.images,
       marquee: this.layout === 'marquee',
-      messages: () => messagesFor(this.#lang.lang),
+      lang: this.#lang.lang,
       published,
       slotted: html`<slot></slot>`,
       timeSlot: (label: TemplateResult | typeof nothing) => html`<slot name="time" @slotchange=${this.#onTimeSlotChange}>${label}</slot>`,

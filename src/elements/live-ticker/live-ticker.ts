@@ -374,7 +374,7 @@ export class LiveTicker extends LitElement {
   #renderItems(items: readonly TickerItem[], clone = false) {
     const fresh = this.#arrivals.fresh;
     const pinnedId = this.#feed.value.pinned;
-    const messages = () => messagesFor(this.#language);
+    const lang = this.#language;
     // Older items the reader asked for follow the live ones (not in the crawl), each once: while the
     // reader holds the list, an item the store moved below may still be among those shown.
     const shownIds = new Set(items.map((item) => item.id));
@@ -405,7 +405,7 @@ export class LiveTicker extends LitElement {
               summaryLines: this.summaryLines,
               images: this.images,
               marquee: this.layout === 'marquee',
-              messages,
+              lang,
               published: item.published ?? Number.NaN,
             })}</div>
           </li>`;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { MINUTE } from '../../clock/relative-label.js';
-import type { Messages } from '../../i18n/messages.js';
+import { messagesFor } from '../../i18n/messages.js';
 import type { TickerItem } from '../../model.js';
 import { formatDateline } from '../../text/dateline.js';
 
@@ -18,8 +18,8 @@ export interface ItemView {
   readonly summaryLines: number;
   readonly images: boolean;
   readonly marquee: boolean;
-  /** The block's language's texts: the pin's name, the breaking marker, the correction label. */
-  readonly messages: () => Messages;
+  /** The host's language, which the pin's name, the breaking marker and the correction label are in. */
+  readonly lang: string;
   /** When it was published (epoch ms; NaN: no label, a time is never invented); a server-rendered label replaces it with NaN. */
   readonly published: number;
   /** What the item's text is when it has no `item`: a `<slot>` in a `<live-ticker-item>`. */
@@ -52,7 +52,7 @@ export function itemTemplate(view: ItemView): TemplateResult {
   const title = item?.title;
   const main = title ? html`<span class="headline" part="headline">${title}</span>` : text;
   const corrected = correctionTime(item);
-  const messages = view.breaking || view.pinned || corrected ? view.messages() : undefined;
+  const messages = view.breaking || view.pinned || corrected ? messagesFor(view.lang) : undefined;
   const [before, after] = messages?.updated.split('{t}') ?? [];
   const image = view.images && !view.marquee ? item?.image : undefined;
   const time = Number.isFinite(view.published) ? label(view.published, 'time', 'time') : nothing;
