@@ -33,29 +33,25 @@ export interface RelativeLabel {
   readonly nextChangeAt: number;
 }
 
-const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+/** Formatters and canonical language tags, made once per key: labels ask every minute. */
+const made = new Map<string, unknown>();
 
-function cached<T extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) formatters.set(key, (formatter = make()));
-  return formatter;
+function cached<T>(key: string, make: () => T): T {
+  let value = made.get(key) as T | undefined;
+  if (value === undefined) made.set(key, (value = make()));
+  return value;
 }
 
-const canonical = new Map<string, string>();
-
-/** A language Intl accepts: a malformed `lang` attribute must not throw on the host page. Remembered per tag: labels ask every minute. */
+/** A language Intl accepts: a malformed `lang` attribute must not throw on the host page. */
 export function supportedLang(lang: string | undefined): string {
   if (!lang) return 'en';
-  let supported = canonical.get(lang);
-  if (supported === undefined) {
+  return cached(`l|${lang}`, () => {
     try {
-      supported = Intl.getCanonicalLocales(lang)[0] ?? 'en';
+      return Intl.getCanonicalLocales(lang)[0] ?? 'en';
     } catch {
-      supported = 'en';
+      return 'en';
     }
-    canonical.set(lang, supported);
-  }
-  return supported;
+  });
 }
 
 function validTimeZone(timeZone: string | undefined): string | undefined {
