@@ -7,6 +7,8 @@
  * changes at the same instant, on the minute, and the page wakes about once a minute at most.
  */
 
+import { cached } from '../i18n/intl-cache.js';
+
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
@@ -31,15 +33,6 @@ export interface RelativeLabel {
   readonly text: string;
   /** Epoch ms at which `text` changes next; Infinity when it never does. */
   readonly nextChangeAt: number;
-}
-
-/** Formatters and canonical language tags, made once per key: labels ask every minute. */
-const made = new Map<string, unknown>();
-
-function cached<T>(key: string, make: () => T): T {
-  let value = made.get(key) as T | undefined;
-  if (value === undefined) made.set(key, (value = make()));
-  return value;
 }
 
 /** A language Intl accepts: a malformed `lang` attribute must not throw on the host page. */
