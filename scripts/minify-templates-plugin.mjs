@@ -12,11 +12,24 @@ import ts from 'typescript';
 // A css`` template, escapes included; `${` is refused below, as minifying around values could break them.
 const CSS_TEMPLATE = /\bcss`((?:[^`\\]|\\[\s\S])*)`/g;
 
+/**
+ * esbuild keeps custom property values and var() fallbacks as written, spaces included, as it cannot
+ * know what they will be used for. The spaces after their commas and after a custom property's colon
+ * are insignificant all the same (CSS Syntax; CSS Variables trims a value's leading white space), so
+ * they go too, outside strings. Inside :host() and ::slotted() esbuild also keeps an attribute
+ * selector's quotes, which an identifier does not need.
+ */
+const INSIGNIFICANT_SPACE = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(,|--[\w-]+:)\s+/g;
+const QUOTED_IDENTIFIER = /(\[[\w-]+=)"([a-z][\w-]*)"\]/gi;
+
 /** @param {string} css */
 export async function minifyCss(css) {
   const { code, warnings } = await transform(css, { loader: 'css', minify: true, logLevel: 'silent' });
   if (warnings.length) throw new Error(`minify-css: ${warnings.map((warning) => warning.text).join('; ')}`);
-  return code.trim();
+  return code
+    .trim()
+    .replace(QUOTED_IDENTIFIER, '$1$2]')
+    .replace(INSIGNIFICANT_SPACE, (match, string, kept) => string ?? kept);
 }
 
 /**
@@ -32,9 +45,17 @@ async function minifyTemplate(source, id) {
 }
 
 /**
+ * An attribute's quoted value that needs no quotes: a word of letters, digits and hyphens, followed by
+ * white space or the tag's end (`x=y/>` would make the slash part of the value). The templates' text
+ * outside tags holds no `name="value"`.
+ */
+const UNQUOTABLE_VALUE = /(?<=\s[\w-]+=)"([\w-]+)"(?=[\s>])/g;
+
+/**
  * An html`` template's static text with every run of white space that holds a line break turned into
- * one space. The browser renders such a run as one space anyway (the templates hold no <pre> and no
- * `white-space: pre`), and between attributes one space is what separates them.
+ * one space, and attribute values that need no quotes without them. The browser renders such a run as
+ * one space anyway (the templates hold no <pre> and no `white-space: pre`), and between attributes one
+ * space is what separates them.
  * @param {string} code a module's source
  * @param {string} id
  * @returns {MagicString} the module with the runs replaced, and its source map
@@ -57,8 +78,10 @@ export function collapseHtmlWhitespace(code, id) {
   visit(source);
   const result = new MagicString(code);
   for (const [start, end] of ranges) {
-    for (const run of code.slice(start, end).matchAll(/[ \t]*\r?\n\s*/g))
-      result.overwrite(start + run.index, start + run.index + run[0].length, ' ');
+    const text = code.slice(start, end);
+    for (const run of text.matchAll(/[ \t]*\r?\n\s*/g)) result.overwrite(start + run.index, start + run.index + run[0].length, ' ');
+    for (const quoted of text.matchAll(UNQUOTABLE_VALUE))
+      result.overwrite(start + quoted.index, start + quoted.index + quoted[0].length, quoted[1] ?? '');
   }
   return result;
 }

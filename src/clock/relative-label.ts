@@ -7,6 +7,8 @@
  * changes at the same instant, on the minute, and the page wakes about once a minute at most.
  */
 
+import { cached } from '../i18n/intl-cache.js';
+
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
@@ -33,29 +35,16 @@ export interface RelativeLabel {
   readonly nextChangeAt: number;
 }
 
-const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
-
-function cached<T extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) formatters.set(key, (formatter = make()));
-  return formatter;
-}
-
-const canonical = new Map<string, string>();
-
-/** A language Intl accepts: a malformed `lang` attribute must not throw on the host page. Remembered per tag: labels ask every minute. */
+/** A language Intl accepts: a malformed `lang` attribute must not throw on the host page. */
 export function supportedLang(lang: string | undefined): string {
   if (!lang) return 'en';
-  let supported = canonical.get(lang);
-  if (supported === undefined) {
+  return cached(`l|${lang}`, () => {
     try {
-      supported = Intl.getCanonicalLocales(lang)[0] ?? 'en';
+      return Intl.getCanonicalLocales(lang)[0] ?? 'en';
     } catch {
-      supported = 'en';
+      return 'en';
     }
-    canonical.set(lang, supported);
-  }
-  return supported;
+  });
 }
 
 function validTimeZone(timeZone: string | undefined): string | undefined {

@@ -1,3 +1,5 @@
+import { cached } from './intl-cache.js';
+
 /** The texts a block shows besides the feed's own, per language. */
 export interface Messages {
   heading: string;
@@ -114,20 +116,16 @@ export function messagesFor(lang: string): Messages {
   return catalog[lang.toLowerCase().split('-')[0]!] ?? en;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /** "3 nieuwe berichten": the count in the language's plural form. */
 export function newItemsText(lang: string, count: number): string {
   const messages = messagesFor(lang);
-  let rules = pluralRules.get(lang);
-  if (!rules) {
+  const rules = cached(`p|${lang}`, () => {
     try {
-      rules = new Intl.PluralRules(lang);
+      return new Intl.PluralRules(lang);
     } catch {
-      rules = new Intl.PluralRules('en');
+      return new Intl.PluralRules('en');
     }
-    pluralRules.set(lang, rules);
-  }
+  });
   const form = messages.newItems[rules.select(count)] ?? messages.newItems.other;
   return form.replace('{n}', new Intl.NumberFormat(rules.resolvedOptions().locale).format(count));
 }

@@ -4,7 +4,9 @@ import { htmlToText } from './html-text.js';
 import { toTickerItem, type ItemContext } from './item.js';
 import { collectItems, FeedParseError, type ParsedFeed } from './parsed-feed.js';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const idOf = (raw: unknown) => (isObject(raw) && (typeof raw.id === 'string' || typeof raw.id === 'number') ? String(raw.id) : undefined);
 

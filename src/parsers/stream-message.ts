@@ -1,6 +1,6 @@
 import type { FeedUpdate } from '../model.js';
 import type { ItemContext } from './item.js';
-import { parseJsonFeed, parseJsonFeedItem } from './json-feed.js';
+import { isObject, parseJsonFeed, parseJsonFeedItem } from './json-feed.js';
 
 /**
  * One SSE `data` or WebSocket text message: a JSON Feed document (its items are upserted), a single
@@ -8,14 +8,13 @@ import { parseJsonFeed, parseJsonFeedItem } from './json-feed.js';
  * reason the message was ignored.
  */
 export function parseStreamMessage(data: string, source: string, context: ItemContext = {}): FeedUpdate | string {
-  let json: unknown;
+  let message: unknown;
   try {
-    json = JSON.parse(data);
+    message = JSON.parse(data);
   } catch {
     return `message is not JSON: ${data.slice(0, 60)}`;
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'message is not a JSON object';
-  const message = json as Record<string, unknown>;
+  if (!isObject(message)) return 'message is not a JSON object';
   if (Array.isArray(message.items)) {
     const { items, next } = parseJsonFeed(message, { ...context, source });
     return { kind: 'upsert', source, items, ...(next && { next }) };

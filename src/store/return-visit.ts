@@ -34,24 +34,36 @@ function storage(): Storage | undefined {
   }
 }
 
+type Check = (value: unknown) => boolean;
+const isStrings: Check = (value) => Array.isArray(value) && value.every(isString);
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
+
+/**
+ * What each field of a kept item must be. Undated items are kept too: they carry no `published`, only
+ * where they sort among the dated.
+ */
+const KEPT_FIELDS: Record<string, Check> = {
+  id: isString,
+  text: isString,
+  agencies: isStrings,
+  published: optional(Number.isFinite),
+  sortTime: optional(Number.isFinite),
+  updated: optional(Number.isFinite),
+  tags: optional(isStrings),
+  place: optional(isString),
+  title: optional(isString),
+  url: optional((url) => safeHttpUrl(url) !== undefined),
+};
+
 /** Another script of the origin may have written anything there: only well-formed items come back, links only http(s). */
 function wellFormed(item: unknown): item is TickerItem {
-  const candidate = item as Partial<TickerItem> | null;
   return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    typeof candidate.id === 'string' &&
-    typeof candidate.text === 'string' &&
-    // Undated items are kept too: they carry no `published`, only where they sort among the dated.
-    (candidate.published === undefined || Number.isFinite(candidate.published)) &&
-    (candidate.sortTime === undefined || Number.isFinite(candidate.sortTime)) &&
-    Array.isArray(candidate.agencies) &&
-    candidate.agencies.every(isString) &&
-    (candidate.tags === undefined || (Array.isArray(candidate.tags) && candidate.tags.every(isString))) &&
-    (candidate.place === undefined || typeof candidate.place === 'string') &&
-    (candidate.title === undefined || typeof candidate.title === 'string') &&
-    (candidate.updated === undefined || Number.isFinite(candidate.updated)) &&
-    (candidate.url === undefined || safeHttpUrl(candidate.url) !== undefined)
+    typeof item === 'object' &&
+    item !== null &&
+    Object.entries(KEPT_FIELDS).every(([field, check]) => check((item as Record<string, unknown>)[field]))
   );
 }
 

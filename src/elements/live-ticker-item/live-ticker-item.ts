@@ -1,14 +1,13 @@
 import { html, LitElement, type nothing, type TemplateResult } from 'lit';
 import type { Clock } from '../../clock/page-clock.js';
-import { messagesFor } from '../../i18n/messages.js';
 import type { TickerItem } from '../../model.js';
 import { safeHttpUrl } from '../../text/safe-url.js';
 import { consumeClock } from '../shared/consume-clock.js';
-import { itemTemplate, showImageFailed } from '../shared/item-template.js';
+import { itemStyles } from '../shared/item.styles.js';
+import { itemTemplate } from '../shared/item-template.js';
 import { LabelsController } from '../shared/labels-controller.js';
 import { LangController } from '../shared/lang-controller.js';
 import { VERSION } from '../../version.js';
-import { styles } from './live-ticker-item.styles.js';
 
 /**
  * @tag live-ticker-item
@@ -46,7 +45,7 @@ import { styles } from './live-ticker-item.styles.js';
  * @cssprop --live-ticker-focus-color - Focus ring colour.
  */
 export class LiveTickerItem extends LitElement {
-  static override styles = styles;
+  static override styles = itemStyles;
   /** The library version that defined this element; `define` compares it to spot two versions on one page. */
   static readonly version = VERSION;
   static override get properties() {
@@ -138,11 +137,10 @@ export class LiveTickerItem extends LitElement {
       summaryLines: this.summaryLines,
       images: this.images,
       marquee: this.layout === 'marquee',
-      messages: () => messagesFor(this.#lang.lang),
+      lang: this.#lang.lang,
       published,
       slotted: html`<slot></slot>`,
       timeSlot: (label: TemplateResult | typeof nothing) => html`<slot name="time" @slotchange=${this.#onTimeSlotChange}>${label}</slot>`,
-      onImageError: showImageFailed,
     });
   }
 }

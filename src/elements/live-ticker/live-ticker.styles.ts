@@ -2,16 +2,12 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
     color: var(--live-ticker-color, inherit);
     background: var(--live-ticker-background, transparent);
     font: var(--live-ticker-font, inherit);
     line-height: var(--live-ticker-line-height, 1.45);
     --muted: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 68%, transparent));
     --spacing: var(--live-ticker-item-spacing, 0.75em);
-  }
-  :host([hidden]) {
-    display: none;
   }
   /* A theme sets the colour scheme; each colour names its light and dark value once. */
   :host([theme='light']) {
@@ -63,10 +59,13 @@ export const styles = css`
     font-size: 0.8125em;
     color: var(--muted);
   }
+  /* The pause and "more" buttons are outlined; the "N new items" button is filled (below). */
   button {
     font: inherit;
     color: var(--live-ticker-accent, currentColor);
     cursor: pointer;
+    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
+    background: transparent;
   }
   button:focus-visible,
   .entry:focus-visible {
@@ -81,9 +80,7 @@ export const styles = css`
     block-size: 1.75rem;
     margin-inline-start: auto;
     padding: 0;
-    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
     border-radius: 50%;
-    background: transparent;
   }
   .pause svg {
     inline-size: 0.875rem;
@@ -145,9 +142,7 @@ export const styles = css`
     display: block;
     margin: 0.75em auto 0.25em;
     padding: 0.35em 1em;
-    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
     border-radius: 1em;
-    background: transparent;
   }
   .more[aria-busy='true'] {
     opacity: 0.6;

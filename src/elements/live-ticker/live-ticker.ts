@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { Observable, type ObservableInput } from 'rxjs';
 import { defaultClock, type Clock } from '../../clock/page-clock.js';
 import { clockContext } from '../../context/clock-context.js';
@@ -18,11 +18,12 @@ import { LiveTickerMoreEvent, LiveTickerOpenEvent, LiveTickerPauseEvent, LiveTic
 import { ImpressionController } from './impressions.js';
 import { styles } from './live-ticker.styles.js';
 import { itemStyles } from '../shared/item.styles.js';
-import { itemTemplate, showImageFailed } from '../shared/item-template.js';
+import { itemTemplate } from '../shared/item-template.js';
 import { LabelsController } from '../shared/labels-controller.js';
 
-const PAUSE_ICON = svg`<path d="M6 4h4v16H6zM14 4h4v16h-4z" />`;
-const PLAY_ICON = svg`<path d="M7 4l13 8-13 8z" />`;
+/** The pause button's icons: its path while updates run (pause), and while they are paused (play). */
+const PAUSE_ICON = 'M6 4h4v16H6zM14 4h4v16h-4z';
+const PLAY_ICON = 'M7 4l13 8-13 8z';
 
 /**
  * @tag live-ticker
@@ -220,13 +221,9 @@ export class LiveTicker extends LitElement {
     this.addController({ hostUpdate: () => this.#receive(this.#feed.value) });
     // Each registers itself with this element.
     // The items' labels are text in this shadow root, on one clock entry for the block.
-    new LabelsController(this, () => ({ clock: this.clock, lang: this.#language, timeZone: this.timeZone }));
+    new LabelsController(this, () => ({ clock: this.clock, lang: this.#lang.lang, timeZone: this.timeZone }));
     new CrawlController(this);
     new ImpressionController(this, this.#entries, () => this.clock ?? defaultClock());
-  }
-
-  get #language(): string {
-    return this.#lang.lang;
   }
 
   override connectedCallback(): void {
@@ -254,7 +251,7 @@ export class LiveTicker extends LitElement {
       this.#hasServerItems = this.#showServerItems();
     }
     if (state.status !== this.status && (state.status === 'stale' || state.status === 'error')) {
-      const messages = messagesFor(this.#language);
+      const messages = messagesFor(this.#lang.lang);
       this.#announce(state.status === 'stale' ? messages.stale : messages.error);
     } else if (state.status === 'live' && this.status !== 'live' && this.status !== 'connecting') {
       this.#announcement = ''; // recovered: the warning is no longer true (clearing is not announced)
@@ -307,7 +304,7 @@ export class LiveTicker extends LitElement {
    * newest breaking headline when one is breaking; corrections as updated, not as new.
    */
   #arrivalsText(batch: ArrivalBatch): string {
-    const lang = this.#language;
+    const lang = this.#lang.lang;
     const messages = messagesFor(lang);
     const phrases: string[] = [];
     if (batch.count > 0) {
@@ -373,7 +370,7 @@ export class LiveTicker extends LitElement {
   #renderItems(items: readonly TickerItem[], clone = false) {
     const fresh = this.#arrivals.fresh;
     const pinnedId = this.#feed.value.pinned;
-    const messages = () => messagesFor(this.#language);
+    const lang = this.#lang.lang;
     // Older items the reader asked for follow the live ones (not in the crawl), each once: while the
     // reader holds the list, an item the store moved below may still be among those shown.
     const shownIds = new Set(items.map((item) => item.id));
@@ -404,9 +401,8 @@ export class LiveTicker extends LitElement {
               summaryLines: this.summaryLines,
               images: this.images,
               marquee: this.layout === 'marquee',
-              messages,
+              lang,
               published: item.published ?? Number.NaN,
-              onImageError: showImageFailed,
             })}</div>
           </li>`;
       })}
@@ -419,7 +415,7 @@ export class LiveTicker extends LitElement {
       if (this.layout !== 'marquee') return html`${this.#renderItems(shown)}${this.#renderMore()}`;
       return html`<div class="track">${this.#renderItems(shown)}${this.#renderItems(shown, true)}</div>`;
     }
-    const messages = messagesFor(this.#language);
+    const messages = messagesFor(this.#lang.lang);
     const message = status === 'connecting' ? messages.loading : status === 'error' ? messages.error : messages.empty;
     return html`<slot @slotchange=${this.#onSlotChange}></slot>
       ${this.#hasServerItems ? nothing : html`<p class="message" part="message">${message}</p>`}`;
@@ -429,7 +425,7 @@ export class LiveTicker extends LitElement {
   #renderMore() {
     const older = this.#feed.value.older;
     if (!older || older.more === 'end') return nothing;
-    const messages = messagesFor(this.#language);
+    const messages = messagesFor(this.#lang.lang);
     return html`<button class="more" part="more" type="button" aria-busy=${older.more === 'loading' ? 'true' : 'false'} @click=${this.#askMore}>
         ${messages.more}
       </button>
@@ -438,7 +434,7 @@ export class LiveTicker extends LitElement {
 
   protected override render() {
     const { status } = this.#feed.value;
-    const lang = this.#language;
+    const lang = this.#lang.lang;
     const messages = messagesFor(lang);
     const shown = this.#arrivals.shown;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
@@ -454,7 +450,7 @@ export class LiveTicker extends LitElement {
           ${
             shown.length
               ? html`<button class="pause" part="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} aria-label=${messages.pause} title=${messages.pause} @click=${this.#togglePause}>
-                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${this.paused ? PLAY_ICON : PAUSE_ICON}</svg>
+                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${this.paused ? PLAY_ICON : PAUSE_ICON} /></svg>
               </button>`
               : nothing
           }

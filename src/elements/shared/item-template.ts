@@ -1,13 +1,11 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { MINUTE } from '../../clock/relative-label.js';
-import type { Messages } from '../../i18n/messages.js';
+import { messagesFor } from '../../i18n/messages.js';
 import type { TickerItem } from '../../model.js';
 import { formatDateline } from '../../text/dateline.js';
 
 /** An `updated` this long after `published` is a correction the reader is told about; less is the CMS saving twice. */
 const CORRECTION = 2 * MINUTE;
-
-const PIN_ICON = svg`<path d="M15 3l6 6-3 1-4 4 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 5 1 4-4z" />`;
 
 /** How one item is shown: by `<live-ticker>` for each entry of its list, and by a `<live-ticker-item>`. */
 export interface ItemView {
@@ -20,15 +18,14 @@ export interface ItemView {
   readonly summaryLines: number;
   readonly images: boolean;
   readonly marquee: boolean;
-  /** The block's language's texts: the pin's name, the breaking marker, the correction label. */
-  readonly messages: () => Messages;
+  /** The host's language, which the pin's name, the breaking marker and the correction label are in. */
+  readonly lang: string;
   /** When it was published (epoch ms; NaN: no label, a time is never invented); a server-rendered label replaces it with NaN. */
   readonly published: number;
   /** What the item's text is when it has no `item`: a `<slot>` in a `<live-ticker-item>`. */
   readonly slotted?: TemplateResult;
   /** Where a server-rendered `<live-ticker-item>` lets its page's own label in. */
   readonly timeSlot?: (label: TemplateResult | typeof nothing) => TemplateResult;
-  readonly onImageError?: (event: Event) => void;
 }
 
 /** When a correction was made, or NaN when the item was not corrected. */
@@ -55,7 +52,7 @@ export function itemTemplate(view: ItemView): TemplateResult {
   const title = item?.title;
   const main = title ? html`<span class="headline" part="headline">${title}</span>` : text;
   const corrected = correctionTime(item);
-  const messages = view.breaking || view.pinned || corrected ? view.messages() : undefined;
+  const messages = view.breaking || view.pinned || corrected ? messagesFor(view.lang) : undefined;
   const [before, after] = messages?.updated.split('{t}') ?? [];
   const image = view.images && !view.marquee ? item?.image : undefined;
   const time = Number.isFinite(view.published) ? label(view.published, 'time', 'time') : nothing;
@@ -70,11 +67,11 @@ export function itemTemplate(view: ItemView): TemplateResult {
           height=${image.height ?? nothing}
           loading="lazy"
           decoding="async"
-          @error=${view.onImageError}
+          @error=${showImageFailed}
         />`
       : nothing
   }<p class=${title ? 'body titled' : 'body'} part="body">
-      ${view.pinned ? html`<svg class="marker pin" part="pin" viewBox="0 0 24 24" role="img" aria-label=${messages!.pinned}>${PIN_ICON}</svg> ` : nothing}
+      ${view.pinned ? html`<svg class="marker pin" part="pin" viewBox="0 0 24 24" role="img" aria-label=${messages!.pinned}><path d="M15 3l6 6-3 1-4 4 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 5 1 4-4z" /></svg> ` : nothing}
       ${view.breaking ? html`<span class="marker breaking-marker" part="breaking-marker">${messages!.breaking}</span> ` : nothing}
       ${url ? html`<a class="link" part="link" href=${url}>${main}</a>` : main}
     </p>
@@ -84,7 +81,7 @@ export function itemTemplate(view: ItemView): TemplateResult {
 }
 
 /** A picture that fails (blocked, gone) leaves its space, not a broken icon. */
-export function showImageFailed(event: Event): void {
+function showImageFailed(event: Event): void {
   (event.target as HTMLElement).style.visibility = 'hidden';
 }
 

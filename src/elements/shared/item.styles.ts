@@ -2,6 +2,13 @@ import { css } from 'lit';
 
 /** An item's look, by class: shared by `<live-ticker>`'s entries and `<live-ticker-item>` (see itemTemplate). */
 export const itemStyles = css`
+  /* Both hosts are blocks, which the hidden attribute hides. */
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
   /* No item grows past a few lines, whatever its feed sends: the rest is cut with "…". */
   .body,
   .summary {
@@ -64,15 +71,18 @@ export const itemStyles = css`
   .dateline {
     font-weight: var(--live-ticker-dateline-weight, inherit);
   }
+  /* A <live-ticker-item>'s server-rendered label (slot="time") is styled as the label it replaces. */
   .time,
-  .updated {
+  .updated,
+  ::slotted([slot='time']) {
     display: inline-block;
     margin-block-start: 0.25em;
     font-size: var(--live-ticker-time-font-size, 0.8125em);
     color: var(--live-ticker-muted-color, color-mix(in srgb, currentColor 68%, transparent));
   }
   /* A correction's label follows the time on its line, or starts the next one. */
-  .time {
+  .time,
+  ::slotted([slot='time']) {
     margin-inline-end: 0.75em;
   }
   time {
