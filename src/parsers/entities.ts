@@ -33,7 +33,7 @@ const windows1252 = new TextDecoder('windows-1252');
 
 // No capturing groups: the callback reads the reference itself, which halves the cost per reference
 // (a text of nothing but unknown references must still cost no more than 3x a normal feed).
-const REFERENCE = /&(?:#\d{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z_:][\w.:-]{0,31});/g;
+const REFERENCE = /&(?:#\d{1,8}|#x[\da-f]{1,7}|[a-z_:][\w.:-]{0,31});/gi;
 
 /**
  * The general entities a document declares in its internal DTD subset (`<!ENTITY id "tag:example.com,">`),
@@ -54,7 +54,8 @@ function decodeReference(declared: DeclaredEntities | undefined, reference: stri
   }
   // "&#146;" or "&#x92;": "0146" and "0x92" are both numbers to Number().
   const code = Number(`0${reference.slice(2, -1)}`);
-  if (code >= 0x80 && code <= 0x9f) return windows1252.decode(new Uint8Array([code]));
+  // 128–159 are exactly the codes with code >> 5 === 4.
+  if (code >> 5 === 4) return windows1252.decode(new Uint8Array([code]));
   const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
   return valid ? String.fromCodePoint(code) : '\ufffd';
 }

@@ -6,7 +6,7 @@
  * ("KYIV, Ukraine (AP) — …", "NEW YORK, N.Y."), which stays with the place; an ordinary sentence never matches.
  */
 const DATELINE =
-  /^\s*(['’]?\p{Lu}[\p{Lu}\p{M}'’.]*(?:[ \-–]\p{Lu}[\p{Lu}\p{M}'’.]*){0,5}(?:, \p{Lu}[\p{L}\p{M}.]*(?: \p{Lu}[\p{L}\p{M}.]*){0,3})?)\s*\(\s*(\p{L}[\p{L}\p{N}.&]{0,15}(?:\s*\/\s*\p{L}[\p{L}\p{N}.&]{0,15}){0,5})\s*\)\s*[-–—]\s*/u;
+  /^\s*(['’]?\p{Lu}[\p{Lu}\p{M}'’.]*(?:[ \-–]\p{Lu}[\p{Lu}\p{M}'’.]*){0,5}(?:, \p{Lu}[\p{L}\p{M}.]*(?: \p{Lu}[\p{L}\p{M}.]*)*)?)\s*\(\s*(\p{L}[\p{L}\p{N}.&]{0,15}(?:\s*\/\s*\p{L}[\p{L}\p{N}.&]{0,15}){0,5})\s*\)\s*[-–—]\s*/u;
 
 export interface Dateline {
   place?: string;
