@@ -38,7 +38,8 @@ const REFERENCE = /&(?:#\d{1,8}|#x[\da-f]{1,7}|[a-z_:][\w.:-]{0,31});/gi;
 /**
  * The general entities a document declares in its internal DTD subset (`<!ENTITY id "tag:example.com,">`),
  * and how many characters their expansions may still add: at most the document's own length, so a
- * "billion laughs" costs linear time and bounded output. Past the budget, references stay as written.
+ * "billion laughs" costs linear time and bounded output. A reference whose value no longer fits stays
+ * as written. Names are read as the reference pattern has them: up to 32 ASCII letters, digits, "_", ".", ":" and "-".
  */
 export interface DeclaredEntities {
   readonly names: Map<string, string>;
@@ -49,10 +50,14 @@ function decodeReference(declared: DeclaredEntities | undefined, reference: stri
   if (reference[1] !== '#') {
     const name = reference.slice(1, -1);
     const value = declared?.names.get(name);
-    if (value !== undefined && (declared!.budget -= value.length) >= 0) return value;
-    return (named ??= table()).get(name) ?? reference;
+    // HTML's names first: XML tells authors to declare `lt` and `amp` escaped twice ("&#38;#60;"),
+    // which one decoding would leave as "&#60;". An expansion past the budget is left as written.
+    return (
+      (named ??= table()).get(name) ??
+      (value !== undefined && value.length <= declared!.budget ? ((declared!.budget -= value.length), value) : reference)
+    );
   }
-  // "&#146;" or "&#x92;": "0146" and "0x92" are both numbers to Number().
+  // "&#146;" or "&#x92;": "0146" and "0x92" are both numbers to Number(), below 2^31 (8 digits, or 7 hex).
   const code = Number(`0${reference.slice(2, -1)}`);
   // 128–159 are exactly the codes with code >> 5 === 4.
   if (code >> 5 === 4) return windows1252.decode(new Uint8Array([code]));

@@ -161,7 +161,7 @@ export function parseAtom(root: XmlElement, context: ItemContext = {}): ParsedFe
           text:
             atomText(atom(entry, 'summary')) ??
             atomText(atom(entry, 'content')) ??
-            childText(childElement(entry, NS.media, 'group') ?? entry, NS.media, 'description') ??
+            atomText(childElement(childElement(entry, NS.media, 'group') ?? entry, NS.media, 'description')) ??
             '',
           title: atomText(atom(entry, 'title')),
           url: atomLink(entry, base, ns),

@@ -6,7 +6,8 @@
  * stray "<", undeclared prefixes, a document cut off anywhere.
  *
  * It reads each character a bounded number of times: tags and attributes are scanned by hand, never by
- * a pattern that could backtrack, so a truncated or hostile document costs time linear in its length.
+ * a pattern that could backtrack (entity declarations by one anchored at each declaration's start), so
+ * a truncated or hostile document costs time linear in its length.
  */
 import { decodeEntities, type DeclaredEntities } from './entities.js';
 
@@ -40,7 +41,7 @@ export const NS = {
 } as const;
 
 // Namespaces some generators write for one we know (Squarespace's Media RSS): read as that one.
-const SAME_AS: Record<string, string> = { 'http://www.rssboard.org/media-rss': NS.media };
+const sameAs = (uri: string) => (uri === 'http://www.rssboard.org/media-rss' ? NS.media : uri);
 
 // Feeds often use these prefixes without declaring them; a careful reader assumes the usual binding.
 // Any other undeclared prefix gets a namespace of its own, so it can never pass for a core element.
@@ -81,6 +82,8 @@ function skipDoctype(text: string, from: number): number {
  * Records the general entities a DOCTYPE's internal subset declares, each value decoded once, with
  * the entities declared before it, when it is declared. The first declaration of a name wins, as in
  * XML; parameter entities (`%`) and external ones (`SYSTEM`, `PUBLIC`) are not read: no network.
+ * Any `<!…>` markup is read this way, not only a DOCTYPE (nor is a comment inside it skipped): a
+ * declaration elsewhere is not XML, but whoever wrote it wrote the rest of the document too.
  */
 function declareEntities(doctype: string, declared: DeclaredEntities): void {
   // Split at each declaration and matched from its start only, so each character is read once or twice
@@ -157,7 +160,7 @@ export function parseXml(text: string): XmlElement {
         value = attributes[name] = decodeEntities(value, declared);
         if (name === 'xmlns' || name.startsWith('xmlns:')) {
           if (scope === scopes[scopes.length - 1]) scope = Object.create(scope) as Scope;
-          scope[name.slice(6)] = SAME_AS[value] ?? value;
+          scope[name.slice(6)] = sameAs(value);
         }
       }
     }

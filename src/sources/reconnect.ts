@@ -76,7 +76,7 @@ export function resumeUrl(url: string, lastEventId: string, param: string): stri
   }
 }
 
-/** Retries never come sooner than this, and a reconnect's window is never narrower: nothing may loop hot. */
+/** Retries never come sooner than this (a reconnect's window is never narrower than twice it): nothing may loop hot. */
 const MIN_RETRY = 1_000;
 /** A Retry-After beyond this is capped: a typo on the server must not silence readers for a day. */
 const MAX_RETRY_AFTER = 60 * 60_000;
@@ -131,9 +131,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 
 /**
  * Delay before retry number `failures` (1 for the first): "full jitter" exponential backoff, a
- * random point of a window as wide as min(retryMax, retryBase·2^(failures-1)) that starts at a
- * second, or at the server's Retry-After. The whole window is drawn from, with no floor that many
- * draws pile up on: readers that failed together must not all come back in the same millisecond.
+ * random point of a window that starts at a second, or at the server's Retry-After, and is
+ * min(retryMax, retryBase·2^(failures-1)) - 1 s wide (1–2 s, 1–4 s, 1–8 s … up to 1–300 s; after a
+ * Retry-After, up to that plus 299 s). The whole window is drawn from, with no floor that many draws
+ * pile up on: readers that failed together must not all come back in the same millisecond.
  */
 export function retryDelay(
   failures: number,
@@ -176,12 +177,12 @@ function pacing(settings: Settings, scheduler: SchedulerLike, random: () => numb
         const reconnect = Math.min(end.retry ?? settings.reconnect, settings.retryMax);
         // A stream that delivered, or stayed open longer than a request may take (a quiet topic a
         // proxy cuts every minute), was a success: reopen at a random point within the server's
-        // retry ("full jitter", at least a second's window), so that the readers of a hub that
-        // restarts come back spread over it, half of them within half of it. One that closes at
-        // once with nothing backs off.
+        // retry ("full jitter"), so that the readers of a hub that restarts come back spread over
+        // it. The window is at least 2 s: a server that closes after every message is reopened once
+        // a second on average, never in a hot loop. One that closes at once with nothing backs off.
         if (end.received || scheduler.now() - startedAt >= settings.timeout) {
           failures = 0;
-          return random() * Math.max(MIN_RETRY, reconnect);
+          return random() * Math.max(2 * MIN_RETRY, reconnect);
         }
         failures++;
         // The server's retry, where it gave one, is where the backoff window starts, as a Retry-After.

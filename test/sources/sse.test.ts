@@ -164,7 +164,8 @@ describe('SSE over real connections', () => {
     const feed = open({ reconnect: 1000 });
     await readFirst(feed, 'a');
     await readAfterReconnect(feed, 'b');
-    await expectReconnectAfter(feed, 500, 2);
+    // Full jitter at its middle, of a window never narrower than 2 s.
+    await expectReconnectAfter(feed, 1000, 2);
     const seen = await stats(channel);
     expect(seen.lastEventIds).to.deep.equal(['', '42€', '43€']);
     expect(seen.lastEventIdHeaders).to.deep.equal(['', '', '']);

@@ -221,10 +221,10 @@ describe('httpFeed from the demo feed server: bursts, resuming, pacing and faili
     await control(channel, { end: true });
     await closed;
     expect(feed.last()).to.include({ status: 'live' }); // what is shown stays current while it reconnects
-    await time.tickAsync(499);
+    await time.tickAsync(999);
     expect((await stats(channel)).streams).to.equal(1);
     const live = feed.status('live');
-    await time.tickAsync(1); // full jitter within the server's "retry: 1000", at its middle
+    await time.tickAsync(1); // full jitter at its middle, within the server's "retry: 1000" widened to 2 s
     await live;
     // Resumed after event 0, so nothing is sent again; what is published next arrives.
     expect((await stats(channel)).lastEventIds).to.deep.equal(['', '0']);
