@@ -76,6 +76,8 @@ const INPUTS: Record<string, (bytes: number) => string> = {
     ),
   'nothing but unknown references "&a;"': (bytes) =>
     fill(bytes, `${head}<item><guid>1</guid><title>`, () => '&a;', '</title></item></channel></rss>'),
+  'a dateline of capitals that never ends': (bytes) =>
+    fill(bytes, `${head}<item><guid>1</guid><title>`, () => 'A ', '(ANP</title></item></channel></rss>'),
   'billion laughs in an internal DTD subset': (bytes) =>
     fill(
       bytes,
