@@ -476,18 +476,25 @@ async function pageLoad(/** @type {import('playwright-core').Browser} */ browser
     }
     const of = (/** @type {'host' | 'baseline' | 'seed'} */ page, /** @type {'tbt' | 'longest' | 'embedLongest' | 'cls'} */ key) =>
       loads[page].map((load) => load[key]);
-    /** Ours against the baseline's, load by load (interleaved); the goal holds for the median ratio. */
+    /**
+     * Ours against the baseline's. The embed's longest task: load by load (interleaved), the goal on
+     * the median ratio. Total blocking time: the ratio of the two medians, since TBT counts only what
+     * runs past 50 ms and is 0 in many of the baseline's loads, where a load's ratio divides by nothing.
+     */
     const againstBaseline = (/** @type {string} */ figure, /** @type {'tbt' | 'embedLongest'} */ key) => {
-      const ratios = loads.host.map((load, i) => load[key] / Math.max(1, loads.baseline[i]?.[key] ?? NaN));
+      const ratio =
+        key === 'tbt'
+          ? median(of('host', key)) / Math.max(1, median(of('baseline', key)))
+          : median(loads.host.map((load, i) => load[key] / Math.max(1, loads.baseline[i]?.[key] ?? NaN)));
       return {
         group,
         figure: `${figure} vs the plain-Lit embed baseline`,
         ours: spread(of('host', key)),
         peer: spread(of('baseline', key)),
-        ratio: round(median(ratios)),
+        ratio: round(ratio),
         unit: 'ms',
-        goal: '<= 1.25x the baseline (median ratio)',
-        met: median(ratios) <= 1.25,
+        goal: `<= 1.25x the baseline (${key === 'tbt' ? 'ratio of the medians' : 'median ratio'})`,
+        met: ratio <= 1.25,
       };
     };
     const group = `page load at 4x CPU (${RUNS} interleaved loads each)`;
