@@ -289,6 +289,50 @@ async function publish(/** @type {number[]} */ ports, /** @type {string} */ chan
   throw new Error(`could not publish ${id}`);
 }
 
+/**
+ * Publishes MESSAGES messages 200 ms apart to `channel` on the hub at `port`. With `restart`, once
+ * the first half has reached all `count` readers, nginx goes down and comes back (Redis stays), and
+ * the rest is published once nchan has reached Redis again (it answers 503 until then). Returns when
+ * the hub came back (`restartedAt`), how long it was down (from SIGTERM to the new nginx listening:
+ * readers who try meanwhile fail and back off) and how long nchan then took to be ready.
+ */
+async function publishAll(
+  /** @type {{ stop(): Promise<unknown>, start(): Promise<unknown>, child?: { pid?: number } }} */ hub,
+  /** @type {number} */ port,
+  /** @type {string} */ channel,
+  /** @type {{ report(): Promise<{ received: number }> }} */ readers,
+  /** @type {number} */ count,
+  /** @type {boolean} */ restart,
+) {
+  let restartedAt = 0;
+  let hubDownMs = 0;
+  let hubReadyMs = 0;
+  for (let i = 1; i <= MESSAGES; i++) {
+    if (restart && i === Math.floor(MESSAGES / 2) + 1) {
+      await until(async () => (await readers.report()).received >= count * (i - 1), 30_000, 500);
+      const stoppedAt = Date.now();
+      await hub.stop();
+      await hub.start();
+      restartedAt = Date.now();
+      hubDownMs = restartedAt - stoppedAt;
+      await until(
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${port}/pub/${channel}`).catch(() => undefined);
+          await response?.arrayBuffer();
+          return response !== undefined && response.status !== 503;
+        },
+        60_000,
+        50,
+      );
+      hubReadyMs = Date.now() - restartedAt;
+      if (hub.child?.pid) console.log(`  nginx restarted (pid ${hub.child.pid})`);
+    }
+    await publish([port], channel, `m-${i}`);
+    await sleep(200);
+  }
+  return { restartedAt, hubDownMs, hubReadyMs };
+}
+
 async function main() {
   const engines = ensureEngines();
   if (!engines) process.exit(1);
@@ -366,35 +410,7 @@ async function main() {
           readers: (await readers.report()).cpuUs,
         };
         const publishStart = Date.now();
-        let restartedAt = 0;
-        let hubReadyMs = 0;
-        /** From SIGTERM to the new nginx listening: readers who try meanwhile fail and back off. */
-        let hubDownMs = 0;
-        for (let i = 1; i <= MESSAGES; i++) {
-          if (restart && i === Math.floor(MESSAGES / 2) + 1) {
-            // Everything so far delivered, then nginx goes down and comes back; Redis stays.
-            await until(async () => (await readers.report()).received >= SUBSCRIBERS * (i - 1), 30_000, 500);
-            const stoppedAt = Date.now();
-            await hub.stop();
-            await hub.start();
-            restartedAt = Date.now();
-            hubDownMs = restartedAt - stoppedAt;
-            // nchan answers 503 until it has reached Redis: how long that takes explains the readers' reconnect times.
-            await until(
-              async () => {
-                const response = await fetch(`http://127.0.0.1:${hubPort}/pub/${channel}`).catch(() => undefined);
-                await response?.arrayBuffer();
-                return response !== undefined && response.status !== 503;
-              },
-              60_000,
-              50,
-            );
-            hubReadyMs = Date.now() - restartedAt;
-            if (hub.child?.pid) console.log(`  nginx restarted (pid ${hub.child.pid})`);
-          }
-          await publish([hubPort], channel, `m-${i}`);
-          await sleep(200);
-        }
+        const { restartedAt, hubDownMs, hubReadyMs } = await publishAll(hub, hubPort, channel, readers, SUBSCRIBERS, restart);
         const publishS = (Date.now() - publishStart) / 1000;
         const expected = SUBSCRIBERS * MESSAGES;
         await until(async () => (await readers.report()).received >= expected, restart ? 120_000 : 60_000, 500);
@@ -475,20 +491,7 @@ async function main() {
           `  light ${transport}${restart ? ' restart' : ''}: ${connected} of ${count} readers live after ${round((Date.now() - started) / 1000)} s`,
         );
         const cpuBefore = { nginx: cpuSeconds(hub.child?.pid), readers: (await readers.report()).cpuUs };
-        let restartedAt = 0;
-        let hubDownMs = 0;
-        for (let i = 1; i <= MESSAGES; i++) {
-          if (restart && i === Math.floor(MESSAGES / 2) + 1) {
-            await until(async () => (await readers.report()).received >= count * (i - 1), 30_000, 500);
-            const stoppedAt = Date.now();
-            await hub.stop();
-            await hub.start();
-            restartedAt = Date.now();
-            hubDownMs = restartedAt - stoppedAt;
-          }
-          await publish([port], channel, `m-${i}`);
-          await sleep(200);
-        }
+        const { restartedAt, hubDownMs } = await publishAll(hub, port, channel, readers, count, Boolean(restart));
         const expected = count * MESSAGES;
         await until(async () => (await readers.report()).received >= expected, restart ? 120_000 : 60_000, 500);
         const report = await readers.report();
