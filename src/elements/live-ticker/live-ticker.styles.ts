@@ -118,7 +118,11 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
+  /* An entry out of sight is neither laid out nor painted until it comes near: a long list's first
+     render lays out the few in view. */
   .entry {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 6em;
     padding-block: var(--spacing);
     border-block-end: var(--live-ticker-divider, 1px solid color-mix(in srgb, currentColor 15%, transparent));
   }
@@ -188,7 +192,9 @@ export const styles = css`
     display: flex;
     flex: none;
   }
+  /* The crawl's width is that of every entry. */
   :host([layout='marquee']) .entry {
+    content-visibility: visible;
     padding: 0;
     padding-inline-end: var(--live-ticker-marquee-gap, 2.5em);
     border: 0;

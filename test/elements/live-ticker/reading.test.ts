@@ -242,6 +242,35 @@ describe('<live-ticker> reading experience', () => {
     });
   });
 
+  describe('long lists', () => {
+    const frames = async (count: number) => {
+      for (let frame = 0; frame < count; frame++) await new Promise(requestAnimationFrame);
+    };
+    /** Which entries the browser lays out and paints: an entry skipped by content-visibility hides its item. */
+    const rendered = (ticker: LiveTicker) =>
+      [...ticker.shadowRoot!.querySelectorAll<HTMLElement>('[part~="list"] [part~="item"]')].map((item) =>
+        item.checkVisibility({ contentVisibilityAuto: true }),
+      );
+
+    it('lay out only the entries near the view, the rest as the reader scrolls to them, and every entry of a marquee', async () => {
+      const many = Array.from({ length: 60 }, (_, i) => item(`n${i}`, i + 1));
+      const ticker = await mount({ maxItems: 60 }, many);
+      ticker.style.setProperty('--live-ticker-max-height', '12rem');
+      await frames(2);
+      expect(rendered(ticker)).to.have.length(60);
+      expect(rendered(ticker)[0], 'the first entry').to.equal(true);
+      expect(rendered(ticker).at(-1), 'the last entry, far below').to.equal(false);
+      const viewport = part(ticker, 'viewport')!;
+      viewport.scrollTop = viewport.scrollHeight;
+      await frames(3);
+      expect(rendered(ticker).at(-1), 'scrolled to').to.equal(true);
+      ticker.layout = 'marquee';
+      await settled(ticker);
+      await frames(2);
+      expect(rendered(ticker).every(Boolean), 'a crawl is as wide as all its entries').to.equal(true);
+    });
+  });
+
   describe('marquee', () => {
     async function marquee(items = SEED, speed = 100): Promise<LiveTicker> {
       const ticker = await mount({ layout: 'marquee', speed }, items);
