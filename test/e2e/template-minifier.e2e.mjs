@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { collapseHtmlWhitespace, minifyCss } from '../../scripts/minify-templates-plugin.mjs';
+import { collapseHtmlWhitespace, minifyCss, minifyStylesModule } from '../../scripts/minify-templates-plugin.mjs';
 
 describe('the css`` minifier', () => {
   it('drops insignificant spaces and quotes around identifiers, never inside strings', async () => {
@@ -18,6 +18,20 @@ describe('the css`` minifier', () => {
     assert.match(css, /content:"a, b"/);
     assert.match(css, /"x, {2}y"/);
     assert.match(css, /\[layout="two words"\]/, 'a value with a space keeps its quotes');
+  });
+
+  it("hands each template's minified text to Lit's unsafeCSS, escapes included", async () => {
+    const source =
+      "import { css } from 'lit';\nexport const a = css`\n  .a::before { content: '\\\\2026 \\`'; }\n`;\nexport const b = css`.b { margin: 0 }`;\n";
+    const module = await minifyStylesModule(source, 'x.styles.ts');
+    assert.match(module, /^import \{ unsafeCSS as minifiedCss \} from 'lit';\n/);
+    /** @type {Record<string, string>} */
+    const exported = {};
+    const body = module.replace(/^import .*\n/gm, '').replace(/export const (\w+) =/g, 'exported.$1 =');
+    new Function('minifiedCss', 'exported', body)((/** @type {string} */ text) => text, exported);
+    // The text css`` would have had (a backslash and a backtick in a CSS string), minified.
+    assert.deepEqual(exported, { a: await minifyCss(".a::before { content: '\\2026 `'; }"), b: '.b{margin:0}' });
+    assert.equal(exported.a, '.a:before{content:"\\2026`"}');
   });
 });
 
