@@ -118,13 +118,15 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
-  /* An entry out of sight is neither laid out nor painted until it comes near: a long list's first
-     render lays out the few in view. */
   .entry {
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto 6em;
     padding-block: var(--spacing);
     border-block-end: var(--live-ticker-divider, 1px solid color-mix(in srgb, currentColor 15%, transparent));
+  }
+  /* A long list's entries out of sight are neither laid out nor painted until they come near; the
+     first few, in sight in almost every block, are laid out at once. */
+  .entry:nth-child(n + 8) {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 6em;
   }
   .entry:first-child {
     padding-block-start: 0;
