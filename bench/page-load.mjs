@@ -75,7 +75,7 @@ export function cumulativeLayoutShift(shifts) {
  * One load of `url` at 4x CPU, until every block on the page shows its feed and the page is idle.
  * `embed` names the script whose long-animation-frame time counts as the embed's.
  * @param {import('playwright-core').Browser} browser @param {string} url @param {string} embed
- * @returns {Promise<{ tbt: number, longest: number, embedLongest: number, cls: number }>}
+ * @returns {Promise<{ tbt: number, longest: number, embedLongest: number, cls: number, fcp: number }>}
  */
 export async function measureLoad(browser, url, embed) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -115,5 +115,6 @@ export async function measureLoad(browser, url, embed) {
     longest: tasks.reduce((max, task) => Math.max(max, task.duration), 0),
     embedLongest,
     cls: cumulativeLayoutShift(record.shifts),
+    fcp,
   };
 }
