@@ -289,7 +289,7 @@ async function burst(/** @type {import('playwright-core').Browser} */ browser, /
 }
 
 /**
- * First render: 15 rounds, each loading ours and the plain Lit list once (the order alternating, so
+ * First render: 31 rounds, each loading ours and the plain Lit list once (the order alternating, so
  * neither always runs on a warmer machine), each in a fresh page. The goal holds for the median of
  * the rounds' ratios (its range shown): wall-clock time on a shared machine swings by half between
  * runs, and a ratio within one round shares its minute. The main thread's busy time to the painted
@@ -299,7 +299,7 @@ async function burst(/** @type {import('playwright-core').Browser} */ browser, /
 async function firstRender(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
   /** @type {Record<'ours' | 'baseline', { ms: number, busy: number }[]>} */
   const loads = { ours: [], baseline: [] };
-  const rounds = SMOKE ? 3 : 15;
+  const rounds = SMOKE ? 3 : 31;
   for (let round_ = 0; round_ < rounds; round_++) {
     /** @type {('ours' | 'baseline')[]} */
     const order = round_ % 2 ? ['baseline', 'ours'] : ['ours', 'baseline'];
