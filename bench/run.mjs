@@ -264,27 +264,37 @@ async function labels(/** @type {import('playwright-core').Browser} */ browser, 
   );
 }
 
+/**
+ * Burst: 1000 stream messages at once to one block, RUNS times, each in a fresh page. How many renders
+ * a burst costs depends on how many reads the network hands the page it in (2 in most runs here, 5 in
+ * one run on a busy machine), so the goal holds for the median, with the range shown.
+ */
 async function burst(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ origin) {
   const channel = 'burst';
-  await control(origin, channel, { reset: { now: Date.now(), publishEvery: 0 } });
-  const page = await browser.newPage();
-  await page.goto(`${origin}/page/burst`);
-  await page.waitForFunction(() => 'bench' in window);
-  await page.evaluate((url) => /** @type {any} */ (window).bench.mount(url), `/feeds/${channel}/events`);
-  await page.evaluate(() => /** @type {any} */ (window).bench.resetRenders());
-  const ms = await busyTime(page, async () => {
-    await control(origin, channel, { burst: scaled(1000) });
-    await until(
-      async () => (await page.evaluate(() => /** @type {any} */ (window).bench.firstId())) === `burst-${scaled(1000)}`,
-      'the last burst item',
-    );
-  });
-  const renders = await page.evaluate(() => /** @type {any} */ (window).bench.renders());
-  await page.close();
-  const group = 'burst (1000 SSE messages at once)';
+  /** @type {{ renders: number, ms: number }[]} */
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    await control(origin, channel, { reset: { now: Date.now(), publishEvery: 0 } });
+    const page = await browser.newPage();
+    await page.goto(`${origin}/page/burst`);
+    await page.waitForFunction(() => 'bench' in window);
+    await page.evaluate((url) => /** @type {any} */ (window).bench.mount(url), `/feeds/${channel}/events`);
+    await page.evaluate(() => /** @type {any} */ (window).bench.resetRenders());
+    const ms = await busyTime(page, async () => {
+      await control(origin, channel, { burst: scaled(1000) });
+      await until(
+        async () => (await page.evaluate(() => /** @type {any} */ (window).bench.firstId())) === `burst-${scaled(1000)}`,
+        'the last burst item',
+      );
+    });
+    runs.push({ renders: await page.evaluate(() => /** @type {any} */ (window).bench.renders()), ms });
+    await page.close();
+  }
+  const renders = runs.map((each) => each.renders);
+  const group = `burst (1000 SSE messages at once, ${RUNS} runs)`;
   rows.push(
-    { group, figure: 'renders of the block', ours: renders, unit: '', goal: '<= 3', met: renders <= 3 },
-    { group, figure: 'main-thread busy time', ours: round(ms, 0), unit: 'ms', goal: '' },
+    { group, figure: 'renders of the block', ours: spread(renders), unit: '', goal: '<= 3 (median)', met: median(renders) <= 3 },
+    { group, figure: 'main-thread busy time', ours: spread(runs.map((each) => each.ms)), unit: 'ms', goal: '' },
   );
 }
 

@@ -269,6 +269,24 @@ describe('<live-ticker> reading experience', () => {
       await frames(2);
       expect(rendered(ticker).every(Boolean), 'a crawl is as wide as all its entries').to.equal(true);
     });
+
+    it('are all laid out at once when the page says so through ::part(entry)', async () => {
+      const style = document.createElement('style');
+      style.textContent = 'live-ticker::part(entry) { content-visibility: visible; }';
+      document.head.append(style);
+      try {
+        const ticker = await mount(
+          { maxItems: 60 },
+          Array.from({ length: 60 }, (_, i) => item(`n${i}`, i + 1)),
+        );
+        ticker.style.setProperty('--live-ticker-max-height', '12rem');
+        await frames(2);
+        expect(rendered(ticker)).to.have.length(60);
+        expect(rendered(ticker).every(Boolean)).to.equal(true);
+      } finally {
+        style.remove();
+      }
+    });
   });
 
   describe('marquee', () => {
