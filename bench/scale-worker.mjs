@@ -8,24 +8,6 @@
  * The published items carry their send time as `date_published` (ms precision), so a reader's latency
  * is its receive time minus that.
  */
-// Node 20's WebSocket (undici before nodejs/undici#3566) fires `error` but no `close` when a connection
-// fails to open, where browsers fire both, as the WebSocket standard says. The library ends an attempt
-// on `close`, so here each reader that tried while the hub was down waited out its 15-s request timeout
-// (537 of 10,000 in a restart run: p99 16.6 s). The readers get the browsers' behaviour instead.
-const NodeWebSocket = globalThis.WebSocket;
-if (NodeWebSocket) {
-  globalThis.WebSocket = class extends NodeWebSocket {
-    constructor(/** @type {ConstructorParameters<typeof WebSocket>} */ ...args) {
-      super(...args);
-      let closed = false;
-      this.addEventListener('close', () => (closed = true));
-      this.addEventListener('error', () =>
-        setTimeout(() => closed || this.dispatchEvent(Object.assign(new Event('close'), { code: 1006 }))),
-      );
-    }
-  };
-}
-
 const send = (/** @type {unknown} */ message) => process.send?.(message);
 
 /** @type {{ unsubscribe(): void }[]} */

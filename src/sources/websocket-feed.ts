@@ -72,14 +72,13 @@ export function websocketFeed(url: string, options: FeedOptions = {}): Observabl
           console.warn(`live-ticker: ${url}: ignored a message (${message})`);
         }
       };
-      socket.onclose = (event: CloseEvent) => {
-        timer.unsubscribe();
-        if (opened) end({ end: { kind: 'closed', received } });
-        else fail(`connection failed (code ${event.code})`);
-      };
+      // A socket that fails to open fires `error`, then `close` in a browser; Node 20's fires no
+      // `close` (nodejs/undici#3546). The first ends the attempt, whose end lets go of the socket.
+      socket.onerror = () => opened || fail('connection failed');
+      socket.onclose = () => (opened ? end({ end: { kind: 'closed', received } }) : fail('connection failed'));
       return () => {
         timer.unsubscribe();
-        socket.onopen = socket.onmessage = socket.onclose = null;
+        socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
         // CONNECTING (0) or OPEN (1): the constants by number, as WebSocket.CLOSING cannot be minified.
         if (socket.readyState < 2) socket.close(1000);
       };

@@ -108,6 +108,36 @@ for (const transport of TRANSPORTS) {
   });
 }
 
+describe('websocketFeed where a failed open fires only `error`', () => {
+  const current = useDemoChannel(sinon, 'wserror', T);
+
+  it('ends the attempt at once, not at the connection timeout (Node 20’s WebSocket fires no `close` then: nodejs/undici#3546)', async () => {
+    const { channel, time } = current;
+    let errored!: () => void;
+    const error = new Promise<void>((resolve) => (errored = resolve));
+    // A browser's socket whose `close` handler is never called, as in that runtime.
+    class ErrorOnlyWebSocket extends WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        this.addEventListener('error', () => errored());
+      }
+      override set onclose(_handler: unknown) {}
+      override get onclose(): null {
+        return null;
+      }
+    }
+    sinon.replace(globalThis, 'WebSocket', ErrorOnlyWebSocket);
+    await control(channel, { fail: { status: 503 } }); // the handshake is answered 503: it fails in every engine
+    const feed = recordFeed(websocketFeed(`ws://${location.host}/feeds/${channel}/ws`, { random: () => 0.5, startJitter: 0 }), channel);
+    await time.tickAsync(0);
+    await error;
+    await time.tickAsync(0); // no virtual time passes: nowhere near the 15-s timeout
+    expect(feed.last()).to.include({ status: 'error' });
+    expect(feed.last().error?.message).to.match(/connection failed/);
+    feed.subscription.unsubscribe();
+  });
+});
+
 describe('websocketFeed with ws+meta.nchan, asked for by the URL, from the demo feed server', () => {
   const current = useDemoChannel(sinon, 'wsmeta', T);
   beforeEach(() => sinon.stub(console, 'warn'));
