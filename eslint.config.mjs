@@ -28,6 +28,20 @@ export default tseslint.config(
     rules: {
       // Lit calls template listeners (`@click=${this.toggle}`) with the element as `this`.
       '@typescript-eslint/unbound-method': 'off',
+      // The embed's build renames every property named _letter (RxJS's internals, vite.config.ts):
+      // one of ours would be renamed too, and a JSON Feed extension (`_live`) read under a new name.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(MemberExpression > Identifier.property, Property > Identifier.key, PropertyDefinition > Identifier.key, MethodDefinition > Identifier.key)[name=/^_[a-zA-Z]/]',
+          message: 'The embed renames properties named _letter; choose another name.',
+        },
+        {
+          selector: ':matches(MemberExpression > Literal.property, Property > Literal.key)[value=/^_[a-zA-Z]/]',
+          message: 'The embed renames properties named _letter; choose another name.',
+        },
+      ],
     },
   },
   // Tests, stories, demo and bench pages render Lit templates too.

@@ -46,10 +46,13 @@ export function websocketFeed(url: string, options: FeedOptions = {}): Observabl
         fail(`cannot open (${(error as Error).message})`);
         return undefined;
       }
-      const timer = scheduler.schedule(() => {
-        socket.close();
-        end({ end: { kind: 'failed', error: new FeedError('timeout', `${url}: no connection within ${timeout / 1000} s`, { url }) } });
-      }, timeout);
+      // Its end closes the socket (below): closing it here first would, in Node, fire `error` at once
+      // and report the timeout as a failed connection.
+      const timer = scheduler.schedule(
+        () =>
+          end({ end: { kind: 'failed', error: new FeedError('timeout', `${url}: no connection within ${timeout / 1000} s`, { url }) } }),
+        timeout,
+      );
       socket.onopen = () => {
         opened = true;
         timer.unsubscribe();
@@ -74,8 +77,10 @@ export function websocketFeed(url: string, options: FeedOptions = {}): Observabl
       };
       // A socket that fails to open fires `error`, then `close` in a browser; Node 20's fires no
       // `close` (nodejs/undici#3546). The first ends the attempt, whose end lets go of the socket.
-      socket.onerror = () => opened || fail('connection failed');
-      socket.onclose = () => (opened ? end({ end: { kind: 'closed', received } }) : fail('connection failed'));
+      socket.onerror = socket.onclose = ({ type }: Event) => {
+        if (!opened) fail('connection failed');
+        else if (type === 'close') end({ end: { kind: 'closed', received } });
+      };
       return () => {
         timer.unsubscribe();
         socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;

@@ -129,12 +129,36 @@ describe('websocketFeed where a failed open fires only `error`', () => {
     sinon.replace(globalThis, 'WebSocket', ErrorOnlyWebSocket);
     await control(channel, { fail: { status: 503 } }); // the handshake is answered 503: it fails in every engine
     const feed = recordFeed(websocketFeed(`ws://${location.host}/feeds/${channel}/ws`, { random: () => 0.5, startJitter: 0 }), channel);
-    await time.tickAsync(0);
-    await error;
-    await time.tickAsync(0); // no virtual time passes: nowhere near the 15-s timeout
-    expect(feed.last()).to.include({ status: 'error' });
-    expect(feed.last().error?.message).to.match(/connection failed/);
-    feed.subscription.unsubscribe();
+    try {
+      await time.tickAsync(0);
+      await error;
+      await time.tickAsync(0); // no virtual time passes: nowhere near the 15-s timeout
+      expect(feed.last()).to.include({ status: 'error' });
+      expect(feed.last().error?.message).to.match(/connection failed/);
+    } finally {
+      feed.subscription.unsubscribe();
+    }
+  });
+
+  it('reports a connection timeout as one, where closing a socket still opening fires `error` at once (as Node’s does)', async () => {
+    const { channel, time } = current;
+    class SyncErrorOnCloseWebSocket extends WebSocket {
+      override close(...args: Parameters<WebSocket['close']>): void {
+        if (this.readyState === 0) this.dispatchEvent(new Event('error'));
+        super.close(...args);
+      }
+    }
+    sinon.replace(globalThis, 'WebSocket', SyncErrorOnCloseWebSocket);
+    await control(channel, { fail: { hang: true } }); // the handshake is never answered
+    const feed = recordFeed(websocketFeed(`ws://${location.host}/feeds/${channel}/ws`, { random: () => 0.5, startJitter: 0 }), channel);
+    try {
+      const failed = feed.status('error');
+      await time.tickAsync(FEED_DEFAULTS.timeout);
+      await failed;
+      expect(feed.last().error).to.include({ kind: 'timeout' });
+    } finally {
+      feed.subscription.unsubscribe();
+    }
   });
 });
 

@@ -123,10 +123,20 @@ export const styles = css`
     border-block-end: var(--live-ticker-divider, 1px solid color-mix(in srgb, currentColor 15%, transparent));
   }
   /* A long list's entries out of sight are neither laid out nor painted until they come near; the
-     first few, in sight in almost every block, are laid out at once. */
+     first few, in sight in almost every block, are laid out at once. Such an entry holds its floats,
+     so every item does (a picture taller than its text never reaches into the next item); in print
+     every entry is laid out. */
   .entry:nth-child(n + 8) {
     content-visibility: auto;
     contain-intrinsic-block-size: auto 6em;
+  }
+  .item {
+    display: flow-root;
+  }
+  @media print {
+    .entry {
+      content-visibility: visible;
+    }
   }
   .entry:first-child {
     padding-block-start: 0;

@@ -16,8 +16,7 @@ export function consumeClock(host: ReactiveElement & { clock?: Clock | undefined
   const receive = (clock: Clock, stop?: () => void) => {
     if (unsubscribe !== stop) unsubscribe?.();
     unsubscribe = stop;
-    host.requestUpdate();
-    host.clock = clock;
+    host.clock = clock; // a reactive property of both hosts: a new clock updates the host
   };
   host.addController({
     hostConnected: () => host.dispatchEvent(new ContextEvent(clockContext, host, receive, true)),

@@ -264,6 +264,8 @@ describe('<live-ticker> reading experience', () => {
       viewport.scrollTop = viewport.scrollHeight;
       await frames(3);
       expect(rendered(ticker).at(-1), 'scrolled to').to.equal(true);
+      expect(rendered(ticker)[30], 'far above now').to.equal(false);
+      expect(rendered(ticker).slice(0, 7), 'the first seven, always').to.deep.equal(Array(7).fill(true));
       ticker.layout = 'marquee';
       await settled(ticker);
       await frames(2);
