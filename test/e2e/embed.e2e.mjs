@@ -6,6 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { cspViolations, useDemoServer } from './demo-server.mjs';
 
 /** Lit's own version registries: the only globals the embed may add (none are ours). */
@@ -29,6 +30,43 @@ describe('the embed on a third-party page', () => {
     await page.locator('live-ticker [part="list"] [part~="item"]').nth(6).waitFor();
     assert.equal(await page.locator('live-ticker').getAttribute('status'), 'live');
     assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('takes a source made by another copy of RxJS, and lets go of it (the build renames our RxJS internals)', async () => {
+    await demo.control('host-rx', { reset: { publishEvery: 0 } });
+    const { page, context, problems } = await open('/demo/host.html?channel=host-rx');
+    await page.locator('live-ticker [part="list"] [part~="item"]').first().waitFor();
+    // The page's own RxJS 7, as a developer's bundle would bring it (evaluated by the test, past the page's CSP).
+    await page.evaluate(readFileSync('node_modules/rxjs/dist/bundles/rxjs.umd.min.js', 'utf8'));
+    const result = await page.evaluate(async () => {
+      const { Subject, from, map } = /** @type {any} */ (window).rxjs;
+      const texts = (/** @type {any} */ block) => [...block.shadowRoot.querySelectorAll('[part~="text"]')].map((text) => text.textContent);
+      const subject = new Subject();
+      const block = /** @type {any} */ (document.createElement('live-ticker'));
+      block.source = subject;
+      document.body.append(block);
+      await block.updateComplete; // subscribed (a Subject keeps nothing for later subscribers)
+      subject.next([{ id: 'a', published: Date.now() - 120_000, text: 'ROME (ANP) - Een' }]);
+      await block.updateComplete;
+      const shown = texts(block);
+      const observed = subject.observed;
+      block.remove();
+      await Promise.resolve(); // a removed block lets go once the current script is done
+      // One of their operator chains: their Subscribers feed ours.
+      const piped = /** @type {any} */ (document.createElement('live-ticker'));
+      piped.source = from([0, 1, 2]).pipe(
+        map((/** @type {number} */ n) => ({
+          kind: 'upsert',
+          items: [{ id: `n${n}`, published: Date.now() - 60_000, text: `BERN (ANP) - Item ${n}` }],
+        })),
+      );
+      document.body.append(piped);
+      await piped.updateComplete;
+      return { shown, observed, released: !subject.observed, piped: texts(piped).sort() };
+    });
+    assert.deepEqual(result, { shown: ['Een'], observed: true, released: true, piped: ['Item 0', 'Item 1', 'Item 2'] });
     assert.deepEqual(problems, []);
     await context.close();
   });
