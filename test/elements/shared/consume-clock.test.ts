@@ -1,4 +1,4 @@
-import { ContextProvider } from '@lit/context';
+import { ContextProvider, ContextRoot } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import { VirtualClock } from '../../../src/clock/virtual-clock.js';
@@ -60,6 +60,27 @@ describe('consumeClock', () => {
     expect(secondProvider.subscribers, 'removed: no subscription left').to.equal(0);
     secondProvider.setValue(laterClock);
     expect(label.clock).to.equal(secondClock);
+  });
+
+  it('is answered by a provider that comes later through a page’s ContextRoot (which keeps only subscribing requests), with one subscription though it asked twice', async () => {
+    const [clock] = clocks as [VirtualClock];
+    const container = await fixture<HTMLDivElement>(html`<div><div></div></div>`);
+    const inner = container.firstElementChild as HTMLDivElement;
+    const root = new ContextRoot();
+    root.attach(container);
+    try {
+      const label = document.createElement('live-ticker-time') as LiveTickerTime;
+      inner.append(label); // no provider yet: the root keeps the request
+      label.remove();
+      inner.append(label); // asked again, with the same callback
+      expect(label.clock).to.equal(undefined);
+      const late = provider(inner, clock);
+      late.hostConnected(); // it announces itself, and the root asks again for the waiting label
+      expect(label.clock).to.equal(clock);
+      expect(late.subscribers, 'one subscription').to.equal(1);
+    } finally {
+      root.detach(container);
+    }
   });
 
   it('moves to a provider that appears between it and the one it has, and lets go of the old one', async () => {
