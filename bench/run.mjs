@@ -513,27 +513,22 @@ async function pageLoad(/** @type {import('playwright-core').Browser} */ browser
         met: ratio <= 1.25,
       };
     };
+    /** A figure of the host page shown beside the baseline's, with no goal of its own. */
+    const besideBaseline = (/** @type {string} */ figure, /** @type {'fcp' | 'longest'} */ key) => ({
+      group,
+      figure: `host page: ${figure} (baseline in brackets)`,
+      ours: spread(of('host', key)),
+      peer: spread(of('baseline', key)),
+      unit: 'ms',
+      goal: '',
+    });
     const group = `page load at 4x CPU (${LOADS} interleaved loads each)`;
     rows.push(
       againstBaseline('host page: total blocking time', 'tbt'),
       againstBaseline("host page: the embed's longest task", 'embedLongest'),
-      {
-        // TBT counts from here: work a script does before the page's first paint delays that paint instead.
-        group,
-        figure: 'host page: first contentful paint (baseline in brackets)',
-        ours: spread(of('host', 'fcp')),
-        peer: spread(of('baseline', 'fcp')),
-        unit: 'ms',
-        goal: '',
-      },
-      {
-        group,
-        figure: 'host page: longest task on the page (baseline in brackets)',
-        ours: spread(of('host', 'longest')),
-        peer: spread(of('baseline', 'longest')),
-        unit: 'ms',
-        goal: '',
-      },
+      // TBT counts from the first paint: work a script does before it delays that paint instead.
+      besideBaseline('first contentful paint', 'fcp'),
+      besideBaseline('longest task on the page', 'longest'),
       .../** @type {const} */ (['host', 'baseline', 'seed']).map((page) => ({
         group,
         figure: `${page === 'baseline' ? 'host page with the baseline' : `${page} page`}: cumulative layout shift`,
