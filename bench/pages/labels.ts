@@ -1,5 +1,7 @@
-// Label refresh: 1000 <live-ticker-time>, 1000 <relative-time>, or a naive baseline (1000 <time>
+// Label refresh: 1000 <live-ticker-time>, 1000 <relative-time>, a naive baseline (1000 <time>
 // elements and one 60-second interval, one cached Intl formatter, textContent written only where the words changed),
+// or the floor (1000 <time> elements given our words, computed before the hour starts, at each minute boundary:
+// what writing the same changes costs the browser with no formatting or scheduling at all),
 // timestamps over the last two hours, driven through virtual time by the runner. Records every text change with its virtual
 // time, every timer callback (a "wakeup"), and computes each change's lag against the library's
 // own idea of when its text should have changed.
@@ -25,7 +27,7 @@ for (const name of ['setTimeout', 'setInterval'] as const) {
     }, delay);
 }
 
-type Kind = 'ours' | 'peer' | 'naive';
+type Kind = 'ours' | 'peer' | 'naive' | 'floor';
 interface Change {
   index: number;
   at: number;
@@ -47,7 +49,7 @@ function naiveIdeal(date: number, now: number): string {
   const minutes = Math.floor((now - date) / 60_000);
   return minutes < 60 ? rtfAlways.format(-minutes, 'minute') : rtfAlways.format(-Math.floor(minutes / 60), 'hour');
 }
-const idealOf = (which: Kind) => (which === 'ours' ? oursIdeal : which === 'peer' ? peerIdeal : naiveIdeal);
+const idealOf = (which: Kind) => (which === 'ours' || which === 'floor' ? oursIdeal : which === 'peer' ? peerIdeal : naiveIdeal);
 
 let kind: Kind = 'ours';
 let dates: number[] = [];
@@ -57,6 +59,36 @@ let initial: string[] = [];
 let shownText: string[] = [];
 let domWrites = 0;
 const textOf = (element: HTMLElement) => ((element.shadowRoot ?? element).textContent ?? '').trim();
+
+/** A label's text node, kept so that a write changes its data (as our labels do) rather than replacing it. */
+function writeText(element: HTMLElement, text: string): void {
+  if (element.firstChild instanceof Text) element.firstChild.data = text;
+  else element.textContent = text;
+}
+
+/**
+ * The floor: every label's words at each of the next 200 minute boundaries computed now (outside
+ * the measured hour), then one timer per boundary writes the ones that changed.
+ */
+function writeAtMinuteBoundaries(now: number): void {
+  const start = Math.floor(now / 60_000) * 60_000;
+  const words = dates.map((date) => [
+    oursIdeal(date, now),
+    ...Array.from({ length: 200 }, (_, k) => oursIdeal(date, start + (k + 1) * 60_000)),
+  ]);
+  const written = words.map((each) => each[0]!);
+  elements.forEach((element, i) => writeText(element, written[i]!));
+  // The boundary just passed (the clock may have jumped ahead since setup), and a timer for the next one.
+  const tick = () => {
+    const k = Math.min(Math.floor((Date.now() - start) / 60_000), 200);
+    elements.forEach((element, i) => {
+      const text = words[i]![k]!;
+      if (text !== written[i]) writeText(element, (written[i] = text));
+    });
+    setTimeout(tick, start + (k + 1) * 60_000 + 20 - Date.now());
+  };
+  setTimeout(tick, start + 60_000 + 20 - now);
+}
 
 const api = {
   async setup(which: Kind, count: number): Promise<{ mismatches: number }> {
@@ -83,6 +115,7 @@ const api = {
       refresh();
       setInterval(refresh, 60_000);
     }
+    if (which === 'floor') writeAtMinuteBoundaries(now);
     container.append(...elements);
     document.body.append(container);
     await Promise.all(elements.map((element) => (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete));
