@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { demoFeedServer } from './demo/vite-plugin.js';
+import { compileHint } from './scripts/compile-hint-plugin.mjs';
 import { minifyLitCss, minifyLitHtml } from './scripts/minify-templates-plugin.mjs';
 
 // `npm start` serves the demo with its feed server; `npm run build` writes the one-file embed.
 export default defineConfig({
-  plugins: [demoFeedServer(), minifyLitCss(), minifyLitHtml()],
+  plugins: [demoFeedServer(), minifyLitCss(), minifyLitHtml(), compileHint('live-ticker.js')],
   // RxJS's ES2015 build: the default ES5 one brings tslib helpers and down-levelled classes.
   resolve: {
     conditions: ['es2015', 'module', 'browser', 'production', 'default'],

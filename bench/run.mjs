@@ -20,6 +20,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createFeedServer } from '../demo/feed-server.mjs';
 import { CHROME_ARGS, ensureChrome } from '../scripts/chrome.mjs';
+import { COMPILE_HINT } from '../scripts/compile-hint-plugin.mjs';
 import { startVite } from '../test/e2e/vite-server.mjs';
 import { measureLoad } from './page-load.mjs';
 
@@ -489,7 +490,8 @@ async function memory(/** @type {string} */ origin) {
  * (the demo's own modules, blocks filled only by the feed), served by the demo as `npm start` does.
  */
 /**
- * The plain-Lit embed baseline as a one-file classic script, minified as ours is: what the host page
+ * The plain-Lit embed baseline as a one-file classic script, minified as ours is and with the same
+ * compile hint on its first line (scripts/compile-hint-plugin.mjs): what the host page
  * loads instead of dist/live-ticker.js with `?embed=plain-lit` (demo/vite-plugin.ts serves this path).
  */
 async function buildPlainLitEmbed() {
@@ -502,6 +504,7 @@ async function buildPlainLitEmbed() {
     conditions: ['production'],
     tsconfig: 'tsconfig.json',
     outfile: join(OUT, 'plain-lit-embed.js'),
+    banner: { js: COMPILE_HINT.trimEnd() },
     logLevel: 'warning',
   });
 }

@@ -7,6 +7,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { decode } from '@jridgewell/sourcemap-codec';
+import { COMPILE_HINT } from '../../scripts/compile-hint-plugin.mjs';
 import { cspViolations, useDemoServer } from './demo-server.mjs';
 
 /** Lit's own version registries: the only globals the embed may add (none are ours). */
@@ -175,6 +177,24 @@ describe('the embed on a third-party page', () => {
     }, `${demo.origin}/embed/live-ticker.js`);
     assert.deepEqual(order, { atLoad: [], seen: ['live-ticker', 'live-ticker-item', 'live-ticker-time'] });
     await context.close();
+  });
+
+  it("begins with V8's compile hint, and its source map still points each piece of code at its source", () => {
+    const lines = readFileSync('dist/live-ticker.js', 'utf8').split('\n');
+    assert.equal(`${lines[0]}\n`, COMPILE_HINT);
+    /** @type {{ sources: string[], sourcesContent: string[], mappings: string }} */
+    const map = JSON.parse(readFileSync('dist/live-ticker.js.map', 'utf8'));
+    const mapped = decode(map.mappings);
+    assert.deepEqual(mapped[0], [], 'the hint comes from no source');
+    // A string written once in the sources: the map must lead from where it is built to where it is written.
+    const text = 'live-ticker: a clock subscriber failed';
+    const line = lines.findIndex((each) => each.includes(text));
+    const column = lines[line]?.indexOf(text) ?? -1;
+    const segment = mapped[line]?.findLast((each) => each[0] <= column);
+    assert.ok(segment && segment.length >= 4, `code at ${line}:${column} is mapped`);
+    const [, source = -1, sourceLine = -1] = segment;
+    assert.match(map.sources[source] ?? '', /src\/clock\/page-clock\.ts$/);
+    assert.ok(map.sourcesContent[source]?.split('\n')[sourceLine]?.includes(text), 'the mapped line is the one with the string');
   });
 
   it('adds no globals of its own', async () => {
