@@ -4,9 +4,12 @@ import { demoFeedServer } from './demo/vite-plugin.js';
 import { compileHint } from './scripts/compile-hint-plugin.mjs';
 import { minifyLitCss, minifyLitHtml } from './scripts/minify-templates-plugin.mjs';
 
+/** The one-file embed that `npm run build` writes into dist/. */
+const EMBED = 'live-ticker.js';
+
 // `npm start` serves the demo with its feed server; `npm run build` writes the one-file embed.
 export default defineConfig({
-  plugins: [demoFeedServer(), minifyLitCss(), minifyLitHtml(), compileHint('live-ticker.js')],
+  plugins: [demoFeedServer(), minifyLitCss(), minifyLitHtml(), compileHint(EMBED)],
   // RxJS's ES2015 build: the default ES5 one brings tslib helpers and down-levelled classes.
   resolve: {
     conditions: ['es2015', 'module', 'browser', 'production', 'default'],
@@ -27,7 +30,7 @@ export default defineConfig({
       entry: 'src/embed.ts',
       formats: ['iife'],
       name: 'liveTicker',
-      fileName: () => 'live-ticker.js',
+      fileName: () => EMBED,
     },
     // Terser, three passes, ES2022 output: 285 B of gzip less than Rolldown's own minifier on this
     // bundle (measured 2026-12-06; its unsafe options saved 28 B more and were left off).

@@ -25,12 +25,15 @@ export function compileHint(fileName) {
       const chunk = bundle[fileName];
       if (chunk?.type !== 'chunk') return;
       chunk.code = COMPILE_HINT + chunk.code;
-      const map = bundle[`${fileName}.map`];
-      if (map?.type !== 'asset') return;
-      const json = JSON.parse(String(map.source));
-      // A ';' is an empty first line in the mappings: every mapped position moves down by one.
+      if (!chunk.map) return;
+      // A ';' is an empty first line in the mappings: every mapped position moves down by one, in
+      // the chunk's map (for plugins after this one) and in the map file already made from it.
+      chunk.map.mappings = `;${chunk.map.mappings}`;
+      const file = bundle[`${fileName}.map`];
+      if (file?.type !== 'asset') throw new Error(`compile-hint: ${fileName} has a source map but no ${fileName}.map to move`);
+      const json = JSON.parse(String(file.source));
       json.mappings = `;${json.mappings}`;
-      map.source = JSON.stringify(json);
+      file.source = JSON.stringify(json);
     },
   };
 }

@@ -22,8 +22,11 @@ export interface FirstRender {
   paintedBefore: boolean;
 }
 
+/** When the page's first script ran (the page's HTML sets `__t0`). */
+const pageStart = () => (window as unknown as { __t0: number }).__t0;
+
 /** Milliseconds since the page's first script. */
-export const sinceStart = () => performance.now() - (window as unknown as { __t0: number }).__t0;
+export const sinceStart = () => performance.now() - pageStart();
 
 /**
  * Reports when the page's steps ended, the last being the first contentful paint, which is the
@@ -33,13 +36,15 @@ export const sinceStart = () => performance.now() - (window as unknown as { __t0
  */
 export function reportPainted(count: number, appended: number): void {
   const rendered = sinceStart();
-  const paintedBefore = performance.getEntriesByName('first-contentful-paint').length > 0;
-  const start = (window as unknown as { __t0: number }).__t0;
+  const listedBefore = performance.getEntriesByName('first-contentful-paint').length > 0;
   new PerformanceObserver((entries, observer) => {
     const paint = entries.getEntriesByName('first-contentful-paint')[0];
     if (!paint) return;
     observer.disconnect();
-    const report: FirstRender = { count, appended, rendered, painted: paint.startTime - start, paintedBefore };
+    const painted = paint.startTime - pageStart();
+    // A paint is listed only once its frame is presented: one listed late may still predate the items.
+    const paintedBefore = listedBefore || painted <= rendered;
+    const report: FirstRender = { count, appended, rendered, painted, paintedBefore };
     (window as unknown as { firstRender: FirstRender }).firstRender = report;
   }).observe({ type: 'paint', buffered: true });
 }

@@ -1,6 +1,6 @@
 // Label refresh: 1000 <live-ticker-time>, 1000 <relative-time>, a naive baseline (1000 <time>
 // elements and one 60-second interval, one cached Intl formatter, textContent written only where the words changed),
-// or the floor (1000 <time> elements given our words, computed before the hour starts, at each minute boundary:
+// or the floor (1000 <time> elements given our words, computed before the hour starts, each written when it changes:
 // what writing the same changes costs the browser with no formatting or scheduling at all),
 // timestamps over the last two hours, driven through virtual time by the runner. Records every text change with its virtual
 // time, every timer callback (a "wakeup"), and computes each change's lag against the library's
@@ -66,28 +66,28 @@ function writeText(element: HTMLElement, text: string): void {
   else element.textContent = text;
 }
 
+/** How far ahead the floor computes its labels' words: longer than the two hours a run lasts. */
+const FLOOR_HORIZON = 200 * 60_000;
+
 /**
- * The floor: every label's words at each of the next 200 minute boundaries computed now (outside
- * the measured hour), then one timer per boundary writes the ones that changed.
+ * The floor: every change of every label's words in the next FLOOR_HORIZON, computed now (outside
+ * the measured hour) from the library's own rule, then one timer per moment of change writes that
+ * moment's new words, 20 ms after it as the page clock does. Each timer is set from the absolute
+ * moment, so when the runner's clock jumps ahead each one still runs once, in order.
  */
-function writeAtMinuteBoundaries(now: number): void {
-  const start = Math.floor(now / 60_000) * 60_000;
-  const words = dates.map((date) => [
-    oursIdeal(date, now),
-    ...Array.from({ length: 200 }, (_, k) => oursIdeal(date, start + (k + 1) * 60_000)),
-  ]);
-  const written = words.map((each) => each[0]!);
-  elements.forEach((element, i) => writeText(element, written[i]!));
-  // The boundary just passed (the clock may have jumped ahead since setup), and a timer for the next one.
-  const tick = () => {
-    const k = Math.min(Math.floor((Date.now() - start) / 60_000), 200);
-    elements.forEach((element, i) => {
-      const text = words[i]![k]!;
-      if (text !== written[i]) writeText(element, (written[i] = text));
-    });
-    setTimeout(tick, start + (k + 1) * 60_000 + 20 - Date.now());
-  };
-  setTimeout(tick, start + 60_000 + 20 - now);
+function writeAtChanges(now: number): void {
+  const changes = new Map<number, [index: number, words: string][]>();
+  dates.forEach((date, index) => {
+    let label = relativeLabel(date, now, { lang: LANG });
+    writeText(elements[index]!, label.text);
+    for (let at = label.nextChangeAt; at < now + FLOOR_HORIZON; at = label.nextChangeAt) {
+      label = relativeLabel(date, at, { lang: LANG });
+      const due = changes.get(at);
+      if (due) due.push([index, label.text]);
+      else changes.set(at, [[index, label.text]]);
+    }
+  });
+  for (const [at, words] of changes) setTimeout(() => words.forEach(([index, text]) => writeText(elements[index]!, text)), at + 20 - now);
 }
 
 const api = {
@@ -115,7 +115,7 @@ const api = {
       refresh();
       setInterval(refresh, 60_000);
     }
-    if (which === 'floor') writeAtMinuteBoundaries(now);
+    if (which === 'floor') writeAtChanges(now);
     container.append(...elements);
     document.body.append(container);
     await Promise.all(elements.map((element) => (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete));
