@@ -12,6 +12,9 @@
 /** The hint, a line of its own: V8 reads it only as the script's very first line. */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
+/** Source map mappings one line further down: a ';' is an empty first line. @param {string} mappings */
+const movedDown = (mappings) => `;${mappings}`;
+
 /**
  * Puts COMPILE_HINT first in the chunk named `fileName`, and moves its source map down the one line.
  * @param {string} fileName
@@ -26,13 +29,12 @@ export function compileHint(fileName) {
       if (chunk?.type !== 'chunk') return;
       chunk.code = COMPILE_HINT + chunk.code;
       if (!chunk.map) return;
-      // A ';' is an empty first line in the mappings: every mapped position moves down by one, in
-      // the chunk's map (for plugins after this one) and in the map file already made from it.
-      chunk.map.mappings = `;${chunk.map.mappings}`;
+      // The chunk's map (for plugins after this one) and the map file already made from it.
+      chunk.map.mappings = movedDown(chunk.map.mappings);
       const file = bundle[`${fileName}.map`];
       if (file?.type !== 'asset') throw new Error(`compile-hint: ${fileName} has a source map but no ${fileName}.map to move`);
       const json = JSON.parse(String(file.source));
-      json.mappings = `;${json.mappings}`;
+      json.mappings = movedDown(json.mappings);
       file.source = JSON.stringify(json);
     },
   };
