@@ -23,7 +23,7 @@ export interface FirstRender {
 }
 
 /** What starts the console message a first-render page reports with; the report follows as JSON. */
-export const FIRST_RENDER_REPORT = 'first-render ';
+const FIRST_RENDER_REPORT = 'first-render ';
 
 /** When the page's first script ran (the page's HTML sets `__t0`). */
 const pageStart = () => (window as unknown as { __t0: number }).__t0;
@@ -35,7 +35,7 @@ export const sinceStart = () => performance.now() - pageStart();
  * Reports when the page's steps ended, the last being the first contentful paint, which is the
  * frame that painted the `count` items: nothing was painted before they were in the DOM (checked).
  * The paint's own timestamp, not the moment a later task ran: work the page queues after its first
- * frame (a label's title, the harness's own script) is not counted.
+ * frame (a label's title) is not counted.
  */
 export function reportPainted(count: number, appended: number): void {
   const rendered = sinceStart();
