@@ -25,8 +25,6 @@ import { startVite } from '../test/e2e/vite-server.mjs';
 import { measureLoad } from './page-load.mjs';
 
 const OUT = join('node_modules', '.cache', 'bench');
-/** What starts a first-render page's console report (FIRST_RENDER_REPORT in bench/pages/first-render-items.ts). */
-const FIRST_RENDER_REPORT = 'first-render ';
 const T = Date.parse('2026-11-27T12:00:20Z');
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 /**
@@ -346,13 +344,11 @@ async function firstRender(/** @type {import('playwright-core').Browser} */ brow
       const page = await browser.newPage();
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
-      const reported = page.waitForEvent('console', {
-        predicate: (message) => message.text().startsWith(FIRST_RENDER_REPORT),
-        timeout: 30_000,
-      });
+      // The report is the page's one console.debug message (reportPainted); nothing else logs at that level.
+      const reported = page.waitForEvent('console', { predicate: (message) => message.type() === 'debug', timeout: 30_000 });
       await page.goto(`${origin}/page/first-render-${kind}`, { waitUntil: 'commit' });
       /** @type {import('./pages/first-render-items.js').FirstRender} */
-      const result = JSON.parse((await reported).text().slice(FIRST_RENDER_REPORT.length));
+      const result = JSON.parse((await reported).text());
       if (![result.appended, result.rendered, result.painted].every(Number.isFinite))
         throw new Error(`${kind} reported ${JSON.stringify(result)}`);
       if (result.count !== 50) throw new Error(`${kind} painted ${result.count} items`);

@@ -22,9 +22,6 @@ export interface FirstRender {
   paintedBefore: boolean;
 }
 
-/** What starts the console message a first-render page reports with; the report follows as JSON. */
-const FIRST_RENDER_REPORT = 'first-render ';
-
 /** When the page's first script ran (the page's HTML sets `__t0`). */
 const pageStart = () => (window as unknown as { __t0: number }).__t0;
 
@@ -48,8 +45,9 @@ export function reportPainted(count: number, appended: number): void {
     // A paint is listed only once its frame is presented: one listed late may still predate the items.
     const paintedBefore = listedBefore || painted <= rendered;
     const report: FirstRender = { count, appended, rendered, painted, paintedBefore };
-    // A console message, not a global the harness polls: polling injects the harness's own script
-    // into the page, a task of 10–25 ms that competed with the raster of the very frame being timed.
-    console.debug(`${FIRST_RENDER_REPORT}${JSON.stringify(report)}`);
+    // The page's one console.debug message, not a global the harness polls: polling injects the
+    // harness's own script into the page, a task of 10–25 ms that competed with the raster of the very
+    // frame being timed.
+    console.debug(JSON.stringify(report));
   }).observe({ type: 'paint', buffered: true });
 }
